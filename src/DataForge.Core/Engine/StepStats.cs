@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace DataForge.Core.Engine;
+
+/// <summary>Live counters of one step; safe to read from another thread while the run goes on.</summary>
+public sealed class StepStats
+{
+    private readonly ConcurrentDictionary<string, long> _dropped = new(StringComparer.Ordinal);
+    private readonly Stopwatch _clock = new();
+    private long _in, _out, _errors, _computed, _cacheHits;
+
+    /// <summary>Creates the counters of a step.</summary>
+    public StepStats(string step) => Step = step;
+
+    /// <summary>The step's name.</summary>
+    public string Step { get; }
+
+    /// <summary>Records received.</summary>
+    public long In => Interlocked.Read(ref _in);
+
+    /// <summary>Records emitted (kept).</summary>
+    public long Out => Interlocked.Read(ref _out);
+
+    /// <summary>Rejects that were errors (bad input, linter or model failures).</summary>
+    public long Errors => Interlocked.Read(ref _errors);
+
+    /// <summary>Records whose result was computed in this run.</summary>
+    public long Computed => Interlocked.Read(ref _computed);
+
+    /// <summary>Records whose result came from the run store.</summary>
+    public long CacheHits => Interlocked.Read(ref _cacheHits);
+
+    /// <summary>Wall time the step was active.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>True once the step has finished.</summary>
+    public bool Completed { get; private set; }
+
+    /// <summary>Drops per reason, sorted by reason.</summary>
+    public IReadOnlyDictionary<string, long> Dropped => new SortedDictionary<string, long>(_dropped, StringComparer.Ordinal);
+
+    internal void Start() => _clock.Start();
+
+    internal void Finish()
+    {
+        _clock.Stop();
+        Completed = true;
+    }
+
+    internal void Received() => Interlocked.Increment(ref _in);
+
+    internal void Emitted() => Interlocked.Increment(ref _out);
+
+    internal void CountComputed() => Interlocked.Increment(ref _computed);
+
+    internal void CountCacheHit() => Interlocked.Increment(ref _cacheHits);
+
+    internal void Dropping(string reason, bool isError)
+    {
+        _dropped.AddOrUpdate(reason, 1, (_, n) => n + 1);
+        if (isError)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+
+namespace DataForge.Core.Records;
+
+/// <summary>
+/// The one record type that flows through every pipeline. Immutable: steps return changed copies
+/// made with <c>with</c>. Field meanings follow the Parquet columns of the run folder.
+/// </summary>
+public sealed record Sample
+{
+    /// <summary>Content hash, stable across runs (see <see cref="SampleId"/>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary><see cref="SampleKinds.Instruction"/>, <see cref="SampleKinds.EditSequence"/> or <see cref="SampleKinds.Raw"/>.</summary>
+    public string Kind { get; init; } = SampleKinds.Instruction;
+
+    /// <summary>The task.</summary>
+    public string? Instruction { get; init; }
+
+    /// <summary>Optional input the task works on.</summary>
+    public string? Input { get; init; }
+
+    /// <summary>The answer; for code, the program.</summary>
+    public string? Output { get; init; }
+
+    /// <summary>A whole (multi-turn) conversation, when the source had one.</summary>
+    public ImmutableArray<ChatMessage>? Messages { get; init; }
+
+    /// <summary>Programming language of code records (<c>python</c>, <c>csharp</c>, ...).</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Insertion-only unified diffs (LintSeq).</summary>
+    public ImmutableArray<string>? Edits { get; init; }
+
+    /// <summary>The record this one was derived from.</summary>
+    public string? ParentId { get; init; }
+
+    /// <summary>The seed at the root of this record's lineage.</summary>
+    public string? RootId { get; init; }
+
+    /// <summary>The operation that made this record from its parent.</summary>
+    public string? Operation { get; init; }
+
+    /// <summary>Evolution round; 0 for seeds.</summary>
+    public int? Round { get; init; }
+
+    /// <summary>Identity of the model that made the record.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Prompt template as <c>id@hash</c>.</summary>
+    public string? PromptId { get; init; }
+
+    /// <summary>JSON: ensemble candidates, their models and agreement scores.</summary>
+    public string? Votes { get; init; }
+
+    /// <summary>Named scores (<c>ifd</c>, <c>ic_ifd</c>, <c>less</c>, <c>s2l_cluster</c>, ...), sorted by name.</summary>
+    public ImmutableSortedDictionary<string, double> Scores { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
+
+    /// <summary>Everything else that is deterministic (never timings), sorted by key.</summary>
+    public ImmutableSortedDictionary<string, string> Meta { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>Where the record came from: a relative <c>file:line</c>, or the parent's id.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Name of the <c>read</c> step its root record came from.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>The step that produced the record (in rejects: the step that dropped it).</summary>
+    public string? Step { get; init; }
+
+    /// <summary>Drop reason for rejects; selection reason for kept records where a selection decided.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Rejects only: the raw input line or model output that was rejected.</summary>
+    public string? Raw { get; init; }
+
+    /// <summary>Returns a copy with one more <see cref="Meta"/> entry.</summary>
+    public Sample WithMeta(string key, string value) => this with { Meta = Meta.SetItem(key, value) };
+
+    /// <summary>Returns a copy with one more score.</summary>
+    public Sample WithScore(string name, double value) => this with { Scores = Scores.SetItem(name, value) };
+}

@@ -1,0 +1,32 @@
+namespace DataForge.Core.Steps;
+
+/// <summary>
+/// Base of every step. Steps derive from one of the role bases (<see cref="SourceStep"/>,
+/// <see cref="MapStep"/>, <see cref="ExpandStep"/>, <see cref="FilterStep"/>,
+/// <see cref="BarrierStep"/>, <see cref="SinkStep"/>); the engine owns the Dataflow wiring,
+/// statistics, cancellation and reject routing, the step owns only its algorithm.
+/// </summary>
+public abstract class Step
+{
+    private protected Step()
+    {
+    }
+
+    /// <summary>The role, which decides the wiring.</summary>
+    public abstract StepRole Role { get; }
+
+    /// <summary>Fields read, fields produced, drop reasons used.</summary>
+    public abstract StepContract Contract { get; }
+
+    /// <summary>
+    /// The step's own version string. It goes into every cache key of the step's results; change
+    /// it whenever the step's behaviour changes, so stale cached results are not reused.
+    /// </summary>
+    public virtual string Version => "1";
+
+    /// <summary>
+    /// The most records this step may work on at once, whatever the configuration says
+    /// (1 for steps that keep state across records, such as streaming dedup). Null: as configured.
+    /// </summary>
+    public virtual int? MaxParallelism => null;
+}

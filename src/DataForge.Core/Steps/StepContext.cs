@@ -1,0 +1,30 @@
+namespace DataForge.Core.Steps;
+
+/// <summary>What the engine tells a step about the run it is part of.</summary>
+public sealed class StepContext
+{
+    /// <summary>Creates a context.</summary>
+    public StepContext(string stepName, long runSeed, string runId, string scratchDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stepName);
+        StepName = stepName;
+        RunSeed = runSeed;
+        RunId = runId;
+        ScratchDirectory = scratchDirectory;
+    }
+
+    /// <summary>The step's name in the pipeline.</summary>
+    public string StepName { get; }
+
+    /// <summary>The run seed.</summary>
+    public long RunSeed { get; }
+
+    /// <summary>The run id.</summary>
+    public string RunId { get; }
+
+    /// <summary>A folder the step may write temporary files to; removed with the run's staging folder.</summary>
+    public string ScratchDirectory { get; }
+
+    /// <summary>The generator for one record: derived from (run seed, record id, step name), never shared.</summary>
+    public Random RandomFor(string recordId) => DeterministicRandom.Create(RunSeed, recordId, StepName);
+}
