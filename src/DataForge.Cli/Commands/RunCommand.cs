@@ -1,0 +1,37 @@
+using DataForge.Pipelines.Registry;
+using DataForge.Pipelines.Runs;
+using DataForge.Pipelines.Validation;
+using Spectre.Console.Cli;
+
+namespace DataForge.Cli.Commands;
+
+/// <summary><c>dataforge run</c>: validates, runs and publishes a pipeline.</summary>
+internal sealed class RunCommand : AsyncCommand<RunSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    {
+        var loaded = PipelineLoader.Load(settings.Pipeline, settings.Overrides(), StepRegistry.CreateDefault());
+        DiagnosticPrinter.Print(loaded.Diagnostics);
+        if (loaded.Spec is not { } spec)
+        {
+            return ExitCodes.Configuration;
+        }
+
+        var executor = new RunExecutor(spec, new RunRequest(settings.Out, settings.Force, settings.Store), TimeProvider.System);
+        Console.Error.WriteLine($"run {executor.RunId}: {spec.File} -> {Path.GetRelativePath(Environment.CurrentDirectory, executor.RunDirectory)}");
+        var report = await ProgressReporter.RunWithProgressAsync(executor, TimeSpan.FromSeconds(settings.ProgressInterval), cancellationToken);
+        switch (report.Status)
+        {
+            case RunStatus.AlreadyComplete:
+                Console.WriteLine($"run {report.RunId} is already complete: {report.RunDirectory} ({report.Kept} kept, {report.Rejected} rejected); use --force to rebuild");
+                return ExitCodes.Finished;
+            case RunStatus.TooManyErrors:
+                Console.WriteLine($"run {report.RunId} finished: {report.Kept} kept, {report.Rejected} rejected -> {report.RunDirectory}");
+                Console.Error.WriteLine($"error: {report.ErrorRejects} of {report.InputRecords} input records were rejected for errors ({report.ErrorFraction:P1}), above run.max_error_fraction = {spec.Run.MaxErrorFraction}");
+                return ExitCodes.TooManyErrors;
+            default:
+                Console.WriteLine($"run {report.RunId} finished: {report.Kept} kept, {report.Rejected} rejected -> {report.RunDirectory}");
+                return ExitCodes.Finished;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DataForge.Cli.Commands;
+
+/// <summary>Arguments of <c>dataforge run</c>.</summary>
+internal sealed class RunSettings : CommandSettings
+{
+    [CommandArgument(0, "[PIPELINE]")]
+    [Description("Pipeline file (default: pipeline.toml).")]
+    public string Pipeline { get; init; } = "pipeline.toml";
+
+    [CommandOption("--out <DIR>")]
+    [Description("The run folder itself (default: output/<name>/<run id>).")]
+    public string? Out { get; init; }
+
+    [CommandOption("--set <KEY=VALUE>")]
+    [Description("Override a key: run.KEY, models.NAME.KEY or steps.NAME.KEY (repeatable; type-checked).")]
+    public string[] Set { get; init; } = [];
+
+    [CommandOption("--limit <N>")]
+    [Description("Read at most N records per read step (same as --set run.limit=N).")]
+    public long? Limit { get; init; }
+
+    [CommandOption("--seed <N>")]
+    [Description("The run seed (same as --set run.seed=N).")]
+    public long? Seed { get; init; }
+
+    [CommandOption("--force")]
+    [Description("Rebuild even if the run folder is complete; the new run replaces it atomically.")]
+    public bool Force { get; init; }
+
+    [CommandOption("--store <FILE>")]
+    [Description("The SQLite run store (default: runstore.sqlite beside the run folder).")]
+    public string? Store { get; init; }
+
+    [CommandOption("--progress-interval <SECONDS>")]
+    [Description("Seconds between progress lines when output is not a terminal (default 10).")]
+    public double ProgressInterval { get; init; } = 10;
+
+    public override ValidationResult Validate()
+    {
+        if (Limit is < 1)
+        {
+            return ValidationResult.Error("--limit must be at least 1");
+        }
+
+        if (Seed is < 0)
+        {
+            return ValidationResult.Error("--seed must be at least 0");
+        }
+
+        return ProgressInterval <= 0 ? ValidationResult.Error("--progress-interval must be positive") : ValidationResult.Success();
+    }
+
+    /// <summary>The overrides with <c>--seed</c> and <c>--limit</c> folded in.</summary>
+    public IReadOnlyList<string> Overrides()
+    {
+        var overrides = new List<string>(Set);
+        if (Seed is { } seed)
+        {
+            overrides.Add($"run.seed={seed}");
+        }
+
+        if (Limit is { } limit)
+        {
+            overrides.Add($"run.limit={limit}");
+        }
+
+        return overrides;
+    }
+}

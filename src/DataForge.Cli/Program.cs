@@ -1,0 +1,33 @@
+using System.Runtime.InteropServices;
+using DataForge.Cli;
+using DataForge.Cli.Commands;
+using Spectre.Console.Cli;
+
+using var stop = new CancellationTokenSource();
+var signal = 0;
+
+// SIGINT / SIGTERM: stop cleanly (the run store keeps finished work) and exit 130 / 143.
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; signal = ExitCodes.Interrupted; stop.Cancel(); });
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; signal = ExitCodes.Terminated; stop.Cancel(); });
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("dataforge");
+    config.UseAssemblyInformationalVersion();
+    config.UseStrictParsing();
+    config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
+    config.AddCommand<RunCommand>("run")
+        .WithDescription("Runs a pipeline (default: pipeline.toml) into a run folder.")
+        .WithExample("run")
+        .WithExample("run", "pipelines/default.toml", "--limit", "100", "--set", "run.seed=7");
+    config.AddCommand<ValidateCommand>("validate")
+        .WithDescription("Prints every diagnostic of a pipeline file; runs nothing.")
+        .WithExample("validate", "pipeline.toml");
+    config.AddCommand<InspectCommand>("inspect")
+        .WithDescription("Counts per step and reason, and histograms, of a finished run folder.")
+        .WithExample("inspect", "output/default/latest");
+});
+
+var code = await app.RunAsync(args, stop.Token);
+return signal != 0 && stop.IsCancellationRequested ? signal : code;

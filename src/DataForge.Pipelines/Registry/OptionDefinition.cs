@@ -1,0 +1,24 @@
+namespace DataForge.Pipelines.Registry;
+
+/// <summary>One key a step type (or the run / a model) accepts.</summary>
+/// <param name="Key">The snake_case key.</param>
+/// <param name="Kind">Its value type.</param>
+/// <param name="Default">The default (null: no default).</param>
+/// <param name="Description">One line for the README's pipeline reference and for diagnostics.</param>
+public sealed record OptionDefinition(string Key, OptionKind Kind, object? Default, string Description)
+{
+    /// <summary>True when the key must be given.</summary>
+    public bool Required { get; init; }
+
+    /// <summary>Smallest allowed number.</summary>
+    public double? Min { get; init; }
+
+    /// <summary>Largest allowed number.</summary>
+    public double? Max { get; init; }
+
+    /// <summary>The allowed strings, when the key is an enumeration.</summary>
+    public IReadOnlyList<string>? Allowed { get; init; }
+
+    /// <summary>False for keys that change speed but never results (parallelism, capacity): they stay out of cache keys and the run id.</summary>
+    public bool AffectsResult { get; init; } = true;
+}

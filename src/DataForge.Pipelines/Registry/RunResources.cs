@@ -1,0 +1,11 @@
+using DataForge.Core.Seams;
+
+namespace DataForge.Pipelines.Registry;
+
+/// <summary>Run-wide resources step factories may use.</summary>
+/// <param name="PipelineDirectory">Folder of the pipeline file (relative paths resolve against it).</param>
+/// <param name="RunId">The run id.</param>
+/// <param name="DataDirectory">The staging <c>data/</c> folder the write step fills.</param>
+/// <param name="Limit">Most kept records per read step (<c>run.limit</c> / <c>--limit</c>).</param>
+/// <param name="TokenCounterFactory">Makes the token counter.</param>
+public sealed record RunResources(string PipelineDirectory, string RunId, string DataDirectory, long? Limit, Func<ITokenCounter> TokenCounterFactory);

@@ -1,0 +1,34 @@
+using DataForge.Core.Seams;
+
+namespace DataForge.Pipelines.Registry;
+
+/// <summary>What a step factory gets: the step's validated keys and the run's resources.</summary>
+public sealed class StepBuildContext
+{
+    private readonly Lazy<ITokenCounter> _tokenCounter;
+
+    /// <summary>Creates a context.</summary>
+    public StepBuildContext(string stepName, ResolvedOptions options, RunResources resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        StepName = stepName;
+        Options = options;
+        Resources = resources;
+        _tokenCounter = new Lazy<ITokenCounter>(resources.TokenCounterFactory);
+    }
+
+    /// <summary>The step's name.</summary>
+    public string StepName { get; }
+
+    /// <summary>The step's keys.</summary>
+    public ResolvedOptions Options { get; }
+
+    /// <summary>Run-wide resources.</summary>
+    public RunResources Resources { get; }
+
+    /// <summary>The token counter (created on first use).</summary>
+    public ITokenCounter TokenCounter => _tokenCounter.Value;
+
+    /// <summary>A path of the pipeline file resolved against the file's folder.</summary>
+    public string ResolvePath(string path) => System.IO.Path.GetFullPath(path, Resources.PipelineDirectory);
+}

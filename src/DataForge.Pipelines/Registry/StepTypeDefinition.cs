@@ -1,0 +1,11 @@
+using DataForge.Core.Steps;
+
+namespace DataForge.Pipelines.Registry;
+
+/// <summary>A step type: its <c>type</c> name, its keys, and how to build it.</summary>
+/// <param name="Type">The kebab-case <c>type</c> value.</param>
+/// <param name="Role">The role of the steps it builds (validation needs it before building).</param>
+/// <param name="Summary">One line for the README.</param>
+/// <param name="Options">The type's own keys (the common keys name, type, input, parallelism, capacity are added by the validator).</param>
+/// <param name="Factory">Builds the step from resolved options.</param>
+public sealed record StepTypeDefinition(string Type, StepRole Role, string Summary, IReadOnlyList<OptionDefinition> Options, Func<StepBuildContext, Step> Factory);

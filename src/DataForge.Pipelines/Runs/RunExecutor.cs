@@ -1,0 +1,143 @@
+using System.Reflection;
+using DataForge.Core.Engine;
+using DataForge.Core.Steps;
+using DataForge.Models.Tokens;
+using DataForge.Pipelines.Registry;
+using DataForge.Pipelines.Validation;
+using DataForge.Storage.Runs;
+using DataForge.Storage.Shards;
+using DataForge.Storage.Steps;
+using DataForge.Storage.Store;
+
+namespace DataForge.Pipelines.Runs;
+
+/// <summary>
+/// Runs a validated pipeline: builds the steps, streams the records through the engine, writes
+/// rejects, manifest and dataset card into a staging folder, and publishes it with one rename.
+/// Finished step results live in the run store, so a rerun after a crash recomputes nothing finished.
+/// </summary>
+public sealed class RunExecutor
+{
+    private readonly PipelineSpec _spec;
+    private readonly RunRequest _request;
+    private readonly TimeProvider _time;
+    private readonly RunIdentity _identity;
+    private PipelineEngine? _engine;
+
+    /// <summary>Prepares a run (computes its id; starts nothing).</summary>
+    public RunExecutor(PipelineSpec spec, RunRequest request, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(request);
+        _spec = spec;
+        _request = request;
+        _time = time;
+        _identity = RunIdentity.Compute(spec);
+        RunDirectory = Path.GetFullPath(request.OutDirectory ?? Path.Combine(request.OutputRoot, spec.Run.Name, _identity.RunId));
+        StorePath = request.StorePath ?? Path.Combine(Path.GetDirectoryName(RunDirectory)!, "runstore.sqlite");
+    }
+
+    /// <summary>The run id.</summary>
+    public string RunId => _identity.RunId;
+
+    /// <summary>The folder the run is published to.</summary>
+    public string RunDirectory { get; }
+
+    /// <summary>The run store's file.</summary>
+    public string StorePath { get; }
+
+    /// <summary>Live per-step counters once the run has started (for progress output).</summary>
+    public IReadOnlyList<StepStats> LiveStats => _engine?.Stats ?? [];
+
+    /// <summary>The version of DataForge, as written into manifests.</summary>
+    public static string CodeVersion =>
+        typeof(RunExecutor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>Runs the pipeline to a published run folder.</summary>
+    public async Task<RunReport> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var folder = new RunFolder(RunDirectory);
+        if (folder.IsComplete && !_request.Force)
+        {
+            var done = ManifestJson.Read(Path.Combine(RunDirectory, "manifest.json"));
+            return new RunReport(RunStatus.AlreadyComplete, RunId, RunDirectory, done.Counts.Kept, done.Counts.Rejected, 0, 0);
+        }
+
+        using var runLock = RunLock.Acquire(RunDirectory);
+        var store = RunStore.Open(StorePath);
+        await using (store.ConfigureAwait(false))
+        {
+            var attempt = store.BeginRun(RunId, _spec.Run.Name, _time.GetUtcNow());
+            try
+            {
+                var report = await RunAndPublishAsync(folder, store, cancellationToken).ConfigureAwait(false);
+                store.FinishRun(RunId, attempt, "finished", _time.GetUtcNow(), Ledger());
+                return report;
+            }
+            catch (OperationCanceledException)
+            {
+                store.FinishRun(RunId, attempt, "interrupted", _time.GetUtcNow(), Ledger());
+                throw;
+            }
+            catch
+            {
+                store.FinishRun(RunId, attempt, "failed", _time.GetUtcNow(), Ledger());
+                throw;
+            }
+        }
+    }
+
+    private async Task<RunReport> RunAndPublishAsync(RunFolder folder, RunStore store, CancellationToken cancellationToken)
+    {
+        folder.PrepareStaging();
+        var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter());
+        var nodes = _spec.Steps.Select(s => new GraphNode(
+            s.Name,
+            s.Definition.Type,
+            s.Definition.Factory(new StepBuildContext(s.Name, s.Options, resources)),
+            s.Inputs,
+            RunIdentity.Fingerprint(s),
+            s.Parallelism,
+            s.Capacity)).ToList();
+        _engine = new PipelineEngine(nodes, new EngineEnvironment(_spec.Run.Seed, RunId, folder.Scratch, store));
+        var result = await _engine.RunAsync(cancellationToken).ConfigureAwait(false);
+
+        var write = nodes.Select(n => n.Step).OfType<WriteStep>().Single();
+        var rejects = await RejectShardWriter.WriteAsync(result.RejectLanes, folder.Rejects, RunId, ShardWriterOptions.Default, cancellationToken).ConfigureAwait(false);
+        var manifest = BuildManifest(folder, result, write, rejects);
+        await ManifestJson.WriteAsync(manifest, Path.Combine(folder.Staging, "manifest.json"), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(folder.Staging, "README.md"), DatasetCard.Render(manifest), cancellationToken).ConfigureAwait(false);
+        await store.FlushAsync().ConfigureAwait(false);
+        folder.Publish();
+        if (_request.OutDirectory is null)
+        {
+            RunFolder.WriteLatest(Path.GetDirectoryName(RunDirectory)!, RunId);
+        }
+
+        var inputRecords = nodes.Zip(result.Stats).Where(p => p.First.Step is SourceStep).Sum(p => p.Second.In);
+        var errors = result.Stats.Sum(s => s.Errors);
+        var report = new RunReport(RunStatus.Finished, RunId, RunDirectory, manifest.Counts.Kept, manifest.Counts.Rejected, inputRecords, errors);
+        return report.ErrorFraction > _spec.Run.MaxErrorFraction ? report with { Status = RunStatus.TooManyErrors } : report;
+    }
+
+    private RunManifest BuildManifest(RunFolder folder, EngineResult result, WriteStep write, IReadOnlyList<ShardFile> rejects)
+    {
+        var shards = write.Shards.Concat(rejects)
+            .Select(s => new ManifestShard(Path.GetRelativePath(folder.Staging, s.Path).Replace('\\', '/'), s.Rows, s.Sha256))
+            .ToList();
+        var steps = result.Stats.ToDictionary(s => s.Step, s => new ManifestStepCount(s.In, s.Out, s.Dropped));
+        return new RunManifest(
+            RunId,
+            new ManifestPipeline(_spec.Run.Name, _spec.File.Replace('\\', '/')),
+            _identity.Config,
+            _identity.SeedsSha256,
+            CodeVersion,
+            [.. _spec.Models.Values.Select(m => new ManifestModel(m.Name, m.Backend, ""))],
+            new ManifestCounts(write.Shards.Sum(s => s.Rows), rejects.Sum(s => s.Rows), steps),
+            shards,
+            result.Stats.ToDictionary(s => s.Step, s => Math.Round(s.Elapsed.TotalSeconds, 3)),
+            new Dictionary<string, IReadOnlyDictionary<string, ScoreSummary>> { ["written"] = write.ScoreSummaries });
+    }
+
+    private IEnumerable<StepLedgerEntry> Ledger() => LiveStats.Select(s => new StepLedgerEntry(s.Step, s.In, s.Out, s.Computed, s.CacheHits));
+}

@@ -1,0 +1,134 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DataForge.Pipelines.Registry;
+using DataForge.Pipelines.Validation;
+
+namespace DataForge.Pipelines.Runs;
+
+/// <summary>
+/// The resolved configuration of a run and its id: a hash of that configuration (keys that change
+/// only speed left out) and of the content of every file the read steps see. The code version is not
+/// part of it, so a documentation change never moves a run.
+/// </summary>
+public sealed class RunIdentity
+{
+    private RunIdentity(JsonObject config, string seedsSha256, string runId)
+    {
+        Config = config;
+        SeedsSha256 = seedsSha256;
+        RunId = runId;
+    }
+
+    /// <summary>The resolved configuration (every key, defaults filled in).</summary>
+    public JsonObject Config { get; }
+
+    /// <summary>Hash of the read steps' input files (relative paths and bytes).</summary>
+    public string SeedsSha256 { get; }
+
+    /// <summary>The run id (16 hex digits).</summary>
+    public string RunId { get; }
+
+    /// <summary>Computes the identity of <paramref name="spec"/>.</summary>
+    public static RunIdentity Compute(PipelineSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var seeds = SeedsHash(spec);
+        var identityConfig = BuildConfig(spec, includeSpeedKeys: false).ToJsonString();
+        var runId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{identityConfig}\n{seeds}")))[..16];
+        return new RunIdentity(BuildConfig(spec, includeSpeedKeys: true), seeds, runId);
+    }
+
+    /// <summary>Canonical text of a step's result-affecting options: part of the step's cache keys.</summary>
+    public static string Fingerprint(StepSpec step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return Options(step.Definition.Options, step.Options, includeSpeedKeys: false).ToJsonString();
+    }
+
+    private static JsonObject BuildConfig(PipelineSpec spec, bool includeSpeedKeys)
+    {
+        var run = new JsonObject
+        {
+            ["name"] = spec.Run.Name,
+            ["seed"] = spec.Run.Seed,
+            ["max_error_fraction"] = spec.Run.MaxErrorFraction,
+            ["limit"] = spec.Run.Limit,
+        };
+        if (includeSpeedKeys)
+        {
+            run["parallelism"] = spec.Run.Parallelism;
+            run["capacity"] = spec.Run.Capacity;
+        }
+
+        var models = new JsonObject();
+        foreach (var (name, model) in spec.Models)
+        {
+            models[name] = ToJson(model.Options.Values);
+        }
+
+        var steps = new JsonArray();
+        foreach (var step in spec.Steps)
+        {
+            var json = new JsonObject
+            {
+                ["name"] = step.Name,
+                ["type"] = step.Definition.Type,
+                ["input"] = new JsonArray([.. step.Inputs.Select(i => JsonValue.Create(i))]),
+                ["options"] = Options(step.Definition.Options, step.Options, includeSpeedKeys),
+            };
+            if (includeSpeedKeys)
+            {
+                json["parallelism"] = step.Parallelism;
+                json["capacity"] = step.Capacity;
+            }
+
+            steps.Add(json);
+        }
+
+        return new JsonObject { ["run"] = run, ["models"] = models, ["steps"] = steps };
+    }
+
+    private static JsonObject Options(IReadOnlyList<OptionDefinition> definitions, ResolvedOptions options, bool includeSpeedKeys)
+        => ToJson(options.Values.Where(kv => includeSpeedKeys || definitions.FirstOrDefault(d => d.Key == kv.Key)?.AffectsResult != false));
+
+    private static JsonObject ToJson(IEnumerable<KeyValuePair<string, object?>> values)
+    {
+        var json = new JsonObject();
+        foreach (var (key, value) in values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            json[key] = value switch
+            {
+                null => null,
+                IReadOnlyList<string> list => new JsonArray([.. list.Select(s => JsonValue.Create(s))]),
+                _ => JsonSerializer.SerializeToNode(value),
+            };
+        }
+
+        return json;
+    }
+
+    private static string SeedsHash(PipelineSpec spec)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var step in spec.Steps.Where(s => s.Definition.Type == "read"))
+        {
+            var root = Path.GetFullPath(step.Options.GetString("path")!, spec.Directory);
+            foreach (var file in InputFiles.Enumerate(root))
+            {
+                var relative = Path.GetRelativePath(spec.Directory, file).Replace('\\', '/');
+                hash.AppendData(Encoding.UTF8.GetBytes($"{relative}\n{new FileInfo(file).Length}\n"));
+                using var stream = File.OpenRead(file);
+                var buffer = new byte[1 << 16];
+                int read;
+                while ((read = stream.Read(buffer)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                }
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

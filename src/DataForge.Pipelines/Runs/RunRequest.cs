@@ -1,0 +1,8 @@
+namespace DataForge.Pipelines.Runs;
+
+/// <summary>How a run was asked for on the command line.</summary>
+/// <param name="OutDirectory">The run folder itself (<c>--out</c>); null: <c>output/NAME/RUN_ID</c>.</param>
+/// <param name="Force">Rebuild even when the run folder is complete, and swap it in atomically.</param>
+/// <param name="StorePath">The run store; null: <c>runstore.sqlite</c> beside the run folder.</param>
+/// <param name="OutputRoot">Root of default run folders (<c>output</c>).</param>
+public sealed record RunRequest(string? OutDirectory = null, bool Force = false, string? StorePath = null, string OutputRoot = "output");

@@ -1,0 +1,53 @@
+using DataForge.Pipelines.Registry;
+
+namespace DataForge.Pipelines.Validation;
+
+/// <summary>Keys of <c>[run]</c>, of every step, and of each model backend.</summary>
+internal static class CommonKeys
+{
+    public static readonly IReadOnlyList<OptionDefinition> Run =
+    [
+        new("name", OptionKind.String, null, "names output/NAME/ (default: the pipeline file's name)"),
+        new("seed", OptionKind.Integer, 1L, "the run seed; all randomness derives from it") { Min = 0 },
+        new("max_error_fraction", OptionKind.Float, 0.2, "exit code 3 when more than this share of input records are rejected for errors") { Min = 0, Max = 1 },
+        new("parallelism", OptionKind.Integer, (long)Environment.ProcessorCount, "records in flight per step (default: cores)") { Min = 1, Max = 1024, AffectsResult = false },
+        new("capacity", OptionKind.Integer, 256L, "bounded buffer per step") { Min = 1, Max = 1_000_000, AffectsResult = false },
+        new("limit", OptionKind.Integer, null, "most kept records per read step (--limit)") { Min = 1 },
+    ];
+
+    public static readonly IReadOnlyList<OptionDefinition> Step =
+    [
+        new("name", OptionKind.String, null, "unique step name") { Required = true },
+        new("type", OptionKind.String, null, "step type") { Required = true },
+        new("input", OptionKind.StringList, null, "step(s) read, in order (default: the step above)"),
+        new("parallelism", OptionKind.Integer, null, "records in flight (default: run.parallelism)") { Min = 1, Max = 1024, AffectsResult = false },
+        new("capacity", OptionKind.Integer, null, "bounded buffer (default: run.capacity)") { Min = 1, Max = 1_000_000, AffectsResult = false },
+    ];
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<OptionDefinition>> Backends = new SortedDictionary<string, IReadOnlyList<OptionDefinition>>(StringComparer.Ordinal)
+    {
+        ["tiny"] =
+        [
+            new("backend", OptionKind.String, null, "tiny") { Required = true },
+            new("path", OptionKind.String, null, "folder of the embedded model (default: models/tiny)"),
+        ],
+        ["torch"] =
+        [
+            new("backend", OptionKind.String, null, "torch") { Required = true },
+            new("path", OptionKind.Path, null, "Hugging Face checkpoint folder") { Required = true },
+            new("chat_format", OptionKind.String, null, "chatml or llama3 (default: from tokenizer_config.json)") { Allowed = ["chatml", "llama3"] },
+            new("dtype", OptionKind.String, "float32", "float32, float16 or bfloat16") { Allowed = ["float32", "float16", "bfloat16"] },
+            new("device", OptionKind.String, "cpu", "cpu or cuda") { Allowed = ["cpu", "cuda"] },
+            new("batch_size", OptionKind.Integer, 8L, "requests per forward pass") { Min = 1 },
+        ],
+        ["openai"] =
+        [
+            new("backend", OptionKind.String, null, "openai") { Required = true },
+            new("urls", OptionKind.StringList, null, "base URLs of OpenAI-compatible servers") { Required = true },
+            new("model", OptionKind.String, null, "model name sent to the servers") { Required = true },
+            new("api_key_env", OptionKind.String, null, "environment variable holding the API key"),
+            new("timeout_seconds", OptionKind.Integer, 120L, "per-request timeout") { Min = 1 },
+            new("max_retries", OptionKind.Integer, 5L, "retries of a failed request, with backoff") { Min = 0 },
+        ],
+    };
+}

@@ -1,0 +1,50 @@
+using DataForge.Core.Steps;
+
+namespace DataForge.Storage.Readers;
+
+/// <summary>Reads seed records from files (pipeline step type <c>read</c>).</summary>
+/// <remarks>
+/// <para><b>Input fields:</b> none (a source step).</para>
+/// <para><b>Output fields:</b> <c>instruction</c>, <c>input</c>, <c>output</c>, <c>messages</c>,
+/// <c>language</c>, <c>source</c> (relative <c>file:line</c>, or <c>file:row</c> for Parquet),
+/// <c>origin</c> (this step's name); also <c>id</c>, <c>kind</c> (<c>instruction</c>),
+/// <c>root_id</c> (= <c>id</c>) and <c>round</c> (0). Formats and shapes: see <see cref="RecordReader"/>.</para>
+/// <para><b>Drop reasons</b> (all errors; a reject has <c>kind = raw</c>, the id of its raw bytes,
+/// <c>meta.detail</c> naming the problem and the raw line, base64 with <c>meta.raw_encoding</c>
+/// when not UTF-8, cut to 64 KiB with <c>meta.raw_truncated</c>):
+/// <c>invalid_json</c>, <c>invalid_utf8</c>, <c>missing_field</c>, <c>wrong_type</c>,
+/// <c>field_too_large</c>, <c>line_too_large</c>, <c>truncated_line</c> (an unterminated last line
+/// that is not JSON), <c>not_an_object</c>, <c>empty_file</c>, <c>binary_file</c> (NUL in the first
+/// 8 KiB), <c>invalid_parquet</c>, <c>file_too_large</c> (a <c>.json</c> file over 256 MiB).</para>
+/// <para><b>Options:</b> see <see cref="ReadStepOptions"/>: <c>path</c>, <c>max_field_bytes</c>,
+/// <c>max_line_bytes</c>, <c>limit</c>.</para>
+/// <para><b>References:</b> Alpaca (Taori et al. 2023, tatsu-lab/stanford_alpaca), ShareGPT
+/// conversation format, JSON Lines (jsonlines.org).</para>
+/// </remarks>
+public sealed class ReadStep : SourceStep
+{
+    private static readonly StepContract ReadContract = new(
+        [],
+        ["instruction", "input", "output", "messages", "language", "source", "origin"],
+        ReadReasons.All);
+
+    private readonly ReadStepOptions _options;
+
+    /// <summary>Creates the step.</summary>
+    /// <param name="options">What to read.</param>
+    public ReadStep(ReadStepOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    /// <inheritdoc/>
+    public override StepContract Contract => ReadContract;
+
+    /// <inheritdoc/>
+    public override IAsyncEnumerable<Outcome> ReadAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return RecordReader.ReadAsync(_options.Path, _options.ToReaderOptions(context.StepName), cancellationToken);
+    }
+}

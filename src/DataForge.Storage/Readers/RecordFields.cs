@@ -1,0 +1,28 @@
+using DataForge.Core.Records;
+
+namespace DataForge.Storage.Readers;
+
+/// <summary>The fields of one input record as parsed, before they become a <see cref="Sample"/>.</summary>
+internal sealed class RecordFields
+{
+    public string? Instruction { get; set; }
+
+    public string? Input { get; set; }
+
+    public string? Output { get; set; }
+
+    public string? Language { get; set; }
+
+    /// <summary>The conversation, from <c>messages</c> (chat) or <c>conversations</c> (ShareGPT).</summary>
+    public List<ChatMessage>? Messages { get; set; }
+
+    /// <summary>The name of the field the conversation came from.</summary>
+    public string? MessagesField { get; set; }
+
+    /// <summary>The first problem found; a syntax error replaces any earlier one.</summary>
+    public RecordError? Error { get; private set; }
+
+    public void Fail(string reason, string detail) => Error ??= new RecordError(reason, detail);
+
+    public void FailSyntax(string detail) => Error = new RecordError(ReadReasons.InvalidJson, detail, IsSyntax: true);
+}

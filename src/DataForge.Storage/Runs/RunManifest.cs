@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using DataForge.Storage.Shards;
+
+namespace DataForge.Storage.Runs;
+
+/// <summary>The <c>manifest.json</c> of a run folder.</summary>
+/// <param name="RunId">Hash of the resolved configuration and the seeds' content.</param>
+/// <param name="Pipeline">Pipeline name and file.</param>
+/// <param name="Config">The resolved configuration.</param>
+/// <param name="SeedsSha256">Hash of every input file the read steps saw.</param>
+/// <param name="CodeVersion">Version of DataForge that made the run.</param>
+/// <param name="Models">Models used.</param>
+/// <param name="Counts">Kept / rejected counts and per-step counts.</param>
+/// <param name="Shards">Data and rejects shards.</param>
+/// <param name="Timings">Seconds per step.</param>
+/// <param name="Scores">Score distributions per stage (<c>written</c>; before / after each selection step).</param>
+public sealed record RunManifest(
+    string RunId,
+    ManifestPipeline Pipeline,
+    JsonObject Config,
+    string SeedsSha256,
+    string CodeVersion,
+    IReadOnlyList<ManifestModel> Models,
+    ManifestCounts Counts,
+    IReadOnlyList<ManifestShard> Shards,
+    IReadOnlyDictionary<string, double> Timings,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, ScoreSummary>> Scores);
+
+/// <summary>Pipeline name and file (relative to the working folder).</summary>
+/// <param name="Name">The <c>run.name</c>.</param>
+/// <param name="File">The pipeline file.</param>
+public sealed record ManifestPipeline(string Name, string File);
+
+/// <summary>A model used by the run.</summary>
+/// <param name="Name">Its name in the pipeline.</param>
+/// <param name="Id">Model id.</param>
+/// <param name="WeightsSha256">Hash of its weights.</param>
+public sealed record ManifestModel(string Name, string Id, string WeightsSha256);
+
+/// <summary>Record counts.</summary>
+/// <param name="Kept">Rows in the data shards.</param>
+/// <param name="Rejected">Rows in the rejects shards.</param>
+/// <param name="Steps">Per step: in, out, dropped per reason.</param>
+public sealed record ManifestCounts(long Kept, long Rejected, IReadOnlyDictionary<string, ManifestStepCount> Steps);
+
+/// <summary>One step's counts.</summary>
+/// <param name="In">Records received.</param>
+/// <param name="Out">Records emitted.</param>
+/// <param name="Dropped">Drops per reason.</param>
+public sealed record ManifestStepCount(long In, long Out, IReadOnlyDictionary<string, long> Dropped);
+
+/// <summary>A shard file.</summary>
+/// <param name="Path">Relative to the run folder, '/' separated.</param>
+/// <param name="Rows">Rows.</param>
+/// <param name="Sha256">Hash of the file.</param>
+public sealed record ManifestShard(string Path, long Rows, string Sha256);
