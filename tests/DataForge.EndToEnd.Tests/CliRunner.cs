@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace DataForge.EndToEnd.Tests;
+
+/// <summary>Runs the built <c>dataforge</c> CLI (copied beside the tests by the project reference) in a child process.</summary>
+internal static class CliRunner
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string CliDll => Path.Combine(AppContext.BaseDirectory, "dataforge.dll");
+
+    public static ProcessStartInfo StartInfo(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(CliDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return info;
+    }
+
+    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DataForge.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DataForge.sln not found above the test folder");
+    }
+}
+
+internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => new StringBuilder()
+        .AppendLine($"exit {ExitCode}").AppendLine("--- stdout").AppendLine(Stdout).AppendLine("--- stderr").AppendLine(Stderr).ToString();
+}

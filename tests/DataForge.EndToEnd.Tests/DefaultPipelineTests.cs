@@ -1,0 +1,87 @@
+using Xunit;
+
+namespace DataForge.EndToEnd.Tests;
+
+/// <summary>The README's main job: the default pipeline, through the built CLI, read back with DuckDB.</summary>
+public sealed class DefaultPipelineTests
+{
+    [Fact]
+    public async Task Run_DefaultPipeline_WritesShardsThatDuckDbReadsAsTheManifestSays()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var runDirectory = temp.Combine("run");
+
+        // Act
+        var result = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "--out", runDirectory, "--store", temp.Combine("store.sqlite"));
+
+        // Assert
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (var file in new[] { "manifest.json", "README.md" })
+        {
+            Assert.True(File.Exists(Path.Combine(runDirectory, file)), file);
+        }
+
+        RunFolderAssert.ShardsMatchManifest(runDirectory);
+        using var manifest = RunFolderAssert.Manifest(runDirectory);
+        var counts = manifest.RootElement.GetProperty("counts");
+        Assert.True(counts.GetProperty("kept").GetInt64() >= 200, "the seeds hold at least 200 records");
+        foreach (var step in counts.GetProperty("steps").EnumerateObject())
+        {
+            // Every stage keeps at least one record: a pipeline that drops everything is not a pass.
+            Assert.True(step.Value.GetProperty("in").GetInt64() >= 1 || step.Value.GetProperty("out").GetInt64() >= 1, step.Name);
+            Assert.True(step.Name == "out" || step.Value.GetProperty("out").GetInt64() >= 1, step.Name);
+        }
+
+        var card = await File.ReadAllTextAsync(Path.Combine(runDirectory, "README.md"));
+        Assert.StartsWith("---\nconfigs:\n", card, StringComparison.Ordinal);
+        var data = Path.Combine(runDirectory, "data", "*.parquet");
+        Assert.Equal(0L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE id IS NULL OR kind IS NULL OR run_id IS NULL"));
+        Assert.Equal(0L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE source LIKE '/%'"));
+    }
+
+    [Fact]
+    public async Task Run_SameConfigurationTwice_GivesByteIdenticalShards()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+
+        // Act
+        var first = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "--out", temp.Combine("a"), "--store", temp.Combine("a.sqlite"));
+        var second = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "--out", temp.Combine("b"), "--store", temp.Combine("b.sqlite"));
+
+        // Assert
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        var a = RunFolderAssert.ShardBytes(temp.Combine("a"));
+        var b = RunFolderAssert.ShardBytes(temp.Combine("b"));
+        Assert.Equal(a.Keys, b.Keys);
+        Assert.NotEmpty(a);
+        foreach (var (path, bytes) in a)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(b[path]), $"{path} differs between two runs of one configuration");
+        }
+    }
+
+    [Fact]
+    public async Task Run_CompleteRunFolder_SaysSoAndDoesNoWork_ForceRebuilds()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        string[] args = ["run", "--out", temp.Combine("run"), "--store", temp.Combine("store.sqlite"), "--limit", "20"];
+        var first = await CliRunner.RunAsync(CliRunner.RepoRoot, args);
+        var stamp = File.GetLastWriteTimeUtc(temp.Combine("run", "manifest.json"));
+
+        // Act
+        var again = await CliRunner.RunAsync(CliRunner.RepoRoot, args);
+        var forced = await CliRunner.RunAsync(CliRunner.RepoRoot, [.. args, "--force"]);
+
+        // Assert
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("already complete", again.Stdout, StringComparison.Ordinal);
+        Assert.True(forced.ExitCode == 0, forced.ToString());
+        Assert.True(File.GetLastWriteTimeUtc(temp.Combine("run", "manifest.json")) >= stamp);
+        Assert.Equal(40L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{temp.Combine("run", "data", "*.parquet")}')") + RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{temp.Combine("run", "rejects", "*.parquet")}')"));
+    }
+}
