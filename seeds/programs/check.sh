@@ -18,6 +18,7 @@ set -u
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 PY="${PYTHON:-/usr/bin/python3}"
+if [ -z "${PYTHON:-}" ] && [ ! -x "$PY" ]; then PY=python3; fi
 CHECK_CS=1
 VERBOSE=0
 for arg in "$@"; do
@@ -71,21 +72,33 @@ if ! "$PY" -m pyflakes --version >/dev/null 2>&1 || ! "$PY" -m pylint --version 
     echo "FAIL python checks: pyflakes/pylint not available for $PY"
     failures=$((failures + 1))
 else
+    # One pyflakes run and one pylint run over all files; messages start with "pNNN.py:".
+    (cd "$WORK/python" && "$PY" -m pyflakes ./*.py >"$WORK/pyflakes.log" 2>&1)
+    (cd "$WORK/python" && "$PY" -m pylint --disable=all --enable=E,F,W0311,W0231 \
+        --persistent=n --score=n --reports=n ./*.py >"$WORK/pylint.log" 2>&1)
     for f in "$WORK"/python/*.py; do
         [ -e "$f" ] || continue
+        base="$(basename "$f")"
         n=$((10#$(basename "$f" .py | tr -d 'p')))
         checked=$((checked + 1))
-        msg="$(cd "$WORK/python" && "$PY" -m pyflakes "$(basename "$f")" 2>&1)"
+        msg="$(grep -E "^(\./)?$base:" "$WORK/pyflakes.log")"
         if [ -n "$msg" ]; then
-            fail "python.jsonl:$n pyflakes: $(echo "$msg" | head -n 1)"
+            fail "python.jsonl:$n pyflakes: $(echo "$msg" | head -n 1 | sed -E "s|^(\./)?$base:||")"
             continue
         fi
-        msg="$(cd "$WORK/python" && "$PY" -m pylint --disable=all --enable=E,F,W0311,W0231 \
-            --persistent=n --score=n --reports=n "$(basename "$f")" 2>&1 | grep -E '^[^*].*: [EFW][0-9]{4}')"
+        msg="$(grep -E "^(\./)?$base:[0-9]+:[0-9]+: [EFW][0-9]{4}" "$WORK/pylint.log")"
         if [ -n "$msg" ]; then
-            fail "python.jsonl:$n pylint: $(echo "$msg" | head -n 1)"
+            fail "python.jsonl:$n pylint: $(echo "$msg" | head -n 1 | sed -E "s|^(\./)?$base:||")"
         fi
     done
+    # Anything pylint/pyflakes printed that is not tied to a file (e.g. a crash) also fails.
+    unexpected="$(cat "$WORK/pyflakes.log" "$WORK/pylint.log" \
+        | grep -vE '^(\./)?p[0-9]{3}\.py:|^\*{13} Module |^[[:space:]]*$|^[[:space:]]|^-+$')"
+    if [ -n "$unexpected" ]; then
+        echo "FAIL python checks: unexpected linter output:"
+        echo "$unexpected" | head -n 5
+        failures=$((failures + 1))
+    fi
 fi
 
 # 3. C#: compile each program alone.
@@ -126,9 +139,9 @@ EOF
             cp "$f" "$proj/Program.cs"
             log="$proj/build.log"
             if ! (cd "$proj" && dotnet build --no-restore -nologo -clp:NoSummary -v q >"$log" 2>&1); then
-                fail "csharp.jsonl:$n ($kind): $(grep -m 1 -E 'error [A-Z]+[0-9]+' "$log" | sed 's|.*Program.cs||')"
+                fail "csharp.jsonl:$n ($kind): $(grep -m 1 -E 'error [A-Z]+[0-9]+' "$log" | sed -e 's|.*Program.cs||' -e 's| \[.*\]$||')"
             elif [ "$VERBOSE" = 1 ] && grep -qE 'warning [A-Z]+[0-9]+' "$log"; then
-                grep -E 'warning [A-Z]+[0-9]+' "$log" | sort -u | sed "s|.*Program.cs|warn csharp.jsonl:$n |"
+                grep -E 'warning [A-Z]+[0-9]+' "$log" | sort -u | sed -e "s|.*Program.cs|warn csharp.jsonl:$n |" -e "s| \\[.*\\]\$||"
             fi
         done
     fi
