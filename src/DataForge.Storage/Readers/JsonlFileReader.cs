@@ -49,11 +49,8 @@ internal static class JsonlFileReader
             }
         }
 
-        var line = lines.Current.Span;
-        if (lines.LineNumber == 1)
-        {
-            line = TextBytes.StripBom(line);
-        }
+        // A BOM is dropped on any line, not only the first: files joined with `cat` carry one per part.
+        var line = TextBytes.StripBom(lines.Current.Span);
 
         return TextBytes.IsBlank(line) ? null : JsonRecords.Read(line, lines.LineNumber, !lines.Terminated, file, options);
     }

@@ -8,10 +8,14 @@ namespace DataForge.Storage.Readers;
 internal sealed class LineSplitter(Stream stream, int maxLineBytes)
 {
     private const int InitialBufferBytes = 64 * 1024;
-    private byte[] _buffer = new byte[Math.Min(InitialBufferBytes, maxLineBytes + 1)];
+    // A line within the limit, its '\r' and its '\n' must fit: the buffer grows up to maxLineBytes + 2.
+    private byte[] _buffer = new byte[Math.Min(InitialBufferBytes, maxLineBytes + 2)];
     private int _start;
     private int _end;
     private bool _endOfStream;
+
+    // Bytes after _start already searched for '\n', so a long line arriving in pieces is scanned once.
+    private int _scanned;
 
     /// <summary>1-based number of the current line.</summary>
     public long LineNumber { get; private set; }
@@ -31,7 +35,9 @@ internal sealed class LineSplitter(Stream stream, int maxLineBytes)
         Current = ReadOnlyMemory<byte>.Empty;
         while (true)
         {
-            var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            var newline = _buffer.AsSpan(_start + _scanned, _end - _start - _scanned).IndexOf((byte)'\n');
+            newline = newline >= 0 ? newline + _scanned : -1;
+            _scanned = _end - _start;
             if (newline >= 0 || (_endOfStream && _start < _end))
             {
                 Emit(newline >= 0 ? newline : _end - _start, terminated: newline >= 0);
@@ -43,7 +49,7 @@ internal sealed class LineSplitter(Stream stream, int maxLineBytes)
                 return false;
             }
 
-            if (_end - _start > maxLineBytes)
+            if (_end - _start > maxLineBytes + 1L)
             {
                 await SkipOversizedAsync(cancellationToken).ConfigureAwait(false);
                 return true;
@@ -57,6 +63,7 @@ internal sealed class LineSplitter(Stream stream, int maxLineBytes)
     {
         var whole = _buffer.AsMemory(_start, length);
         _start += terminated ? length + 1 : length;
+        _scanned = 0;
         LineNumber++;
         Terminated = terminated;
         var line = whole.Span.EndsWith((byte)'\r') ? whole[..^1] : whole;
@@ -81,7 +88,7 @@ internal sealed class LineSplitter(Stream stream, int maxLineBytes)
 
         if (_end == _buffer.Length)
         {
-            Array.Resize(ref _buffer, (int)Math.Min(2L * _buffer.Length, maxLineBytes + 1L));
+            Array.Resize(ref _buffer, (int)Math.Min(2L * _buffer.Length, maxLineBytes + 2L));
         }
 
         var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
@@ -94,6 +101,7 @@ internal sealed class LineSplitter(Stream stream, int maxLineBytes)
     {
         var line = new OversizedLine();
         line.Append(_buffer.AsSpan(_start, _end - _start));
+        _scanned = 0;
         LineNumber++;
         Oversized = line;
         while (true)

@@ -25,4 +25,7 @@ internal sealed class RecordFields
     public void Fail(string reason, string detail) => Error ??= new RecordError(reason, detail);
 
     public void FailSyntax(string detail) => Error = new RecordError(ReadReasons.InvalidJson, detail, IsSyntax: true);
+
+    /// <summary>Well-formed JSON whose text cannot be decoded (a lone UTF-16 surrogate escape); replaces any earlier problem.</summary>
+    public void FailUndecodable(string detail) => Error = new RecordError(ReadReasons.InvalidJson, detail);
 }

@@ -38,6 +38,11 @@ internal static class RecordParser
         {
             fields.FailSyntax($"expected a JSON object: {Describe(e)}");
         }
+        catch (InvalidOperationException e)
+        {
+            // GetString refuses escapes that decode to a lone UTF-16 surrogate ("\ud800").
+            fields.FailUndecodable($"a string cannot be decoded: {e.Message}");
+        }
 
         return fields;
     }

@@ -16,7 +16,11 @@ namespace DataForge.Storage.Readers;
 /// Accepted record shapes: Alpaca (<c>instruction</c>, <c>input</c>, <c>output</c>, <c>language</c>),
 /// chat (<c>messages</c> of <c>role</c>/<c>content</c>) and ShareGPT (<c>conversations</c> of
 /// <c>from</c>/<c>value</c>); conversations are kept whole, with <c>instruction</c> the first user
-/// turn and <c>output</c> the last assistant turn.
+/// turn and <c>output</c> the last assistant turn (null when there is none); when a line has
+/// <c>messages</c> or <c>conversations</c>, those decide <c>instruction</c> and <c>output</c>.
+/// Unknown fields are ignored. Rejects carry <c>kind = raw</c>, the id of the raw bytes, the raw
+/// text (base64 with <c>meta.raw_encoding</c> when not UTF-8; at most 64 KiB, with
+/// <c>meta.raw_truncated</c> when cut) and <c>meta.detail</c>, a message naming the problem.
 /// </remarks>
 public static class RecordReader
 {

@@ -44,7 +44,7 @@ public sealed record RecordReaderOptions
     public int MaxLineBytes
     {
         get => _maxLineBytes;
-        init => _maxLineBytes = value < Array.MaxLength ? Positive(value, nameof(MaxLineBytes)) : throw TooLarge(value, nameof(MaxLineBytes));
+        init => _maxLineBytes = value < Array.MaxLength - 2 ? Positive(value, nameof(MaxLineBytes)) : throw TooLarge(value, nameof(MaxLineBytes));
     }
 
     /// <summary>Largest <c>.json</c> file, which is read whole; a larger one is rejected as <c>file_too_large</c>.</summary>
@@ -81,7 +81,7 @@ public sealed record RecordReaderOptions
         => value > 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive.");
 
     private static ArgumentOutOfRangeException TooLarge(long value, string name)
-        => new(name, value, $"{name} must be less than {Array.MaxLength}.");
+        => new(name, value, $"{name} must be less than {Array.MaxLength - 2}.");
 
     private static FrozenDictionary<string, string> CheckExtensions(IReadOnlyDictionary<string, string> value)
     {

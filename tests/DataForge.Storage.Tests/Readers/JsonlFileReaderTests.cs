@@ -112,6 +112,9 @@ public sealed class JsonlFileReaderTests : IDisposable
     [InlineData("\"just a string\"", "not_an_object")]
     [InlineData("42", "not_an_object")]
     [InlineData("{\"instruction\":42, \"output\": broken}", "invalid_json")]
+    [InlineData("{\"instruction\":\"\\ud800\",\"output\":\"y\"}", "invalid_json")]
+    [InlineData("{\"instruction\":\"x\",\"output\":\"y\"} // comment", "invalid_json")]
+    [InlineData("{\"instruction\":\"x\",\"output\":\"y\",}", "invalid_json")]
     public async Task ReadAsync_BadLine_RejectedWithReasonAndNeighboursKept(string bad, string reason)
     {
         // Arrange

@@ -1,0 +1,88 @@
+using DataForge.Core.Steps;
+using DataForge.Storage.Readers;
+using Xunit;
+
+namespace DataForge.Storage.Tests.Readers;
+
+public sealed class ReadStepTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task ReadAsync_Folder_OriginIsStepNameAndSourcesRelative()
+    {
+        // Arrange
+        _folder.Write("seeds/a.jsonl", "{\"instruction\":\"a\",\"output\":\"b\"}\nbad\n{\"instruction\":\"c\",\"output\":\"d\"}\n");
+        var step = new ReadStep(new ReadStepOptions { Path = Path.Combine(_folder.Path, "seeds"), BaseDirectory = _folder.Path, Limit = 1 });
+        var context = new StepContext("seeds", 1, "run", _folder.Path);
+
+        // Act
+        var outcomes = new List<Outcome>();
+        await foreach (var outcome in step.ReadAsync(context, CancellationToken.None))
+        {
+            outcomes.Add(outcome);
+        }
+
+        // Assert
+        var sample = Assert.Single(outcomes).Sample;
+        Assert.Equal(("seeds", "seeds/a.jsonl:1"), (sample.Origin, sample.Source));
+    }
+
+    [Fact]
+    public async Task ReadAsync_RejectOrigin_IsStepName()
+    {
+        // Arrange
+        var path = _folder.Write("a.jsonl", "bad\n");
+        var step = new ReadStep(new ReadStepOptions { Path = path, MaxFieldBytes = 10, MaxLineBytes = 100 });
+
+        // Act
+        var outcomes = new List<Outcome>();
+        await foreach (var outcome in step.ReadAsync(new StepContext("src", 1, "run", _folder.Path), CancellationToken.None))
+        {
+            outcomes.Add(outcome);
+        }
+
+        // Assert
+        Assert.Equal(("src", "invalid_json"), (Assert.Single(outcomes).Sample.Origin, outcomes[0].Verdict.Reason));
+    }
+
+    [Fact]
+    public void Contract_DeclaresFieldsAndEveryReason()
+    {
+        // Arrange
+        var step = new ReadStep(new ReadStepOptions { Path = "/x" });
+
+        // Act
+        var contract = step.Contract;
+
+        // Assert
+        Assert.Equal(StepRole.Source, step.Role);
+        Assert.Empty(contract.Requires);
+        Assert.Equal(["instruction", "input", "output", "messages", "language", "source", "origin"], contract.Produces);
+        Assert.Equal(
+            ["binary_file", "empty_file", "field_too_large", "file_too_large", "invalid_json", "invalid_parquet", "invalid_utf8", "line_too_large", "missing_field", "not_an_object", "truncated_line", "wrong_type"],
+            contract.DropReasons.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Constructor_InvalidOptions_Throw()
+    {
+        // Arrange, Act, Assert
+        Assert.Throws<ArgumentNullException>(() => new ReadStep(null!));
+        Assert.Throws<ArgumentException>(() => new ReadStepOptions { Path = " " });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ReadStepOptions { Path = "/x", MaxFieldBytes = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ReadStepOptions { Path = "/x", Limit = -5 });
+    }
+
+    [Fact]
+    public void ReadAsync_MissingPath_ThrowsBeforeReading()
+    {
+        // Arrange
+        var step = new ReadStep(new ReadStepOptions { Path = Path.Combine(_folder.Path, "missing") });
+
+        // Act, Assert
+        Assert.Throws<DirectoryNotFoundException>(() => step.ReadAsync(new StepContext("s", 1, "run", _folder.Path), CancellationToken.None));
+    }
+}
