@@ -5,7 +5,8 @@ namespace DataForge.Pipelines.Config;
 
 /// <summary>
 /// Reads a pipeline file through Tomlyn's syntax tree (which carries positions) into a
-/// <see cref="ConfigTable"/> tree. Syntax errors become <c>DF1001</c> diagnostics; nothing is thrown.
+/// <see cref="ConfigTable"/> tree. A syntax error becomes one <c>DF1001</c> diagnostic; a key or
+/// table defined twice becomes <c>DF1018</c>; nothing is thrown.
 /// </summary>
 public static class TomlConfigReader
 {
@@ -13,138 +14,193 @@ public static class TomlConfigReader
     public static ConfigTable Read(string text, string file, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var document = Tomlyn.Parsing.SyntaxParser.Parse(text, file, true);
-        foreach (var message in document.Diagnostics)
+
+        // Tomlyn's validation pass only finds redefinitions; it stays off so that each is reported
+        // once, as DF1018 at the second definition, by the reader below.
+        var document = Tomlyn.Parsing.SyntaxParser.Parse(text, file, false);
+        foreach (var message in document.Diagnostics.Where(m => m.Kind == DiagnosticMessageKind.Warning))
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.Syntax, file, message.Span.Start.Line + 1, message.Span.Start.Column + 1, message.Message, message.Kind == DiagnosticMessageKind.Warning));
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.Syntax, file, message.Span.Start.Line + 1, message.Span.Start.Column + 1, message.Message, IsWarning: true));
         }
 
-        var root = new ConfigTable(1, 1);
-        foreach (var keyValue in document.KeyValues)
+        // Tomlyn does not recover well: after the first error the rest are mostly echoes of it
+        // (an unclosed string flags every later line), so only the first in the file is reported.
+        var errors = document.Diagnostics.Where(m => m.Kind == DiagnosticMessageKind.Error);
+        if (errors.OrderBy(m => m.Span.Start.Line).ThenBy(m => m.Span.Start.Column).FirstOrDefault() is { } error)
         {
-            AddKeyValue(root, keyValue, file, diagnostics);
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.Syntax, file, error.Span.Start.Line + 1, error.Span.Start.Column + 1, error.Message));
+            return new ConfigTable(1, 1);
         }
 
-        foreach (var table in document.Tables)
-        {
-            AddTable(root, table, file, diagnostics);
-        }
-
-        return root;
+        return new Reader(file, diagnostics).Read(document);
     }
 
-    private static void AddTable(ConfigTable root, TableSyntaxBase syntax, string file, DiagnosticBag diagnostics)
+    private sealed class Reader(string file, DiagnosticBag diagnostics)
     {
-        if (syntax.Name is null)
-        {
-            return;
-        }
+        // Tables that may not be opened by a [header] again: those opened by one, and inline tables.
+        private readonly HashSet<ConfigTable> _defined = new(ReferenceEqualityComparer.Instance);
 
-        var path = KeyPath(syntax.Name);
-        var (line, column) = Position(syntax.Span);
-        var parent = Descend(root, path[..^1], line, column, file, diagnostics);
-        if (parent is null)
-        {
-            return;
-        }
+        // For each table, its keys that hold an array of tables ([[key]]), which a later [[key]] extends.
+        private readonly Dictionary<ConfigTable, HashSet<string>> _tableArrays = new(ReferenceEqualityComparer.Instance);
 
-        var table = new ConfigTable(line, column);
-        if (syntax is TableArraySyntax)
+        public ConfigTable Read(DocumentSyntax document)
         {
-            var existing = parent.Find(path[^1]);
-            var items = existing?.Value is ConfigArray array ? [.. array.Items] : new List<ConfigValue>();
-            items.Add(table);
-            parent.Set(new ConfigEntry(path[^1], existing?.Line ?? line, existing?.Column ?? column, new ConfigArray(items, existing?.Line ?? line, existing?.Column ?? column)));
-        }
-        else if (parent.Find(path[^1]) is { Value: ConfigTable implicitTable })
-        {
-            table = implicitTable;
-        }
-        else
-        {
-            parent.Set(new ConfigEntry(path[^1], line, column, table));
-        }
-
-        foreach (var keyValue in syntax.Items)
-        {
-            AddKeyValue(table, keyValue, file, diagnostics);
-        }
-    }
-
-    // Walks (creating) the tables on a dotted path; for [[a]] parents, descends into the last element.
-    private static ConfigTable? Descend(ConfigTable table, IEnumerable<string> path, int line, int column, string file, DiagnosticBag diagnostics)
-    {
-        foreach (var key in path)
-        {
-            switch (table.Find(key)?.Value)
+            var root = new ConfigTable(1, 1);
+            foreach (var keyValue in document.KeyValues)
             {
-                case null:
-                    var created = new ConfigTable(line, column);
-                    table.Set(new ConfigEntry(key, line, column, created));
-                    table = created;
-                    break;
-                case ConfigTable existing:
-                    table = existing;
-                    break;
-                case ConfigArray { Items: [.., ConfigTable last] }:
-                    table = last;
-                    break;
-                default:
-                    diagnostics.Add(new Diagnostic(DiagnosticCodes.WrongType, file, line, column, $"'{key}' is not a table"));
-                    return null;
+                AddKeyValue(root, keyValue);
+            }
+
+            foreach (var table in document.Tables)
+            {
+                AddTable(root, table);
+            }
+
+            return root;
+        }
+
+        private void AddTable(ConfigTable root, TableSyntaxBase syntax)
+        {
+            if (syntax.Name is null)
+            {
+                return;
+            }
+
+            var path = KeyPath(syntax.Name);
+            var (line, column) = Position(syntax.Span);
+            var parent = Descend(root, path[..^1], line, column);
+            var table = parent is null ? null : Open(parent, path, syntax is TableArraySyntax, line, column);
+            if (table is null)
+            {
+                return;
+            }
+
+            foreach (var keyValue in syntax.Items)
+            {
+                AddKeyValue(table, keyValue);
             }
         }
 
-        return table;
-    }
-
-    private static void AddKeyValue(ConfigTable table, KeyValueSyntax syntax, string file, DiagnosticBag diagnostics)
-    {
-        if (syntax.Key is null || syntax.Value is null)
+        // The table a [header] or [[header]] opens in parent, or null (reported) when its key is already something else.
+        private ConfigTable? Open(ConfigTable parent, string[] path, bool isArray, int line, int column)
         {
-            return;
-        }
-
-        var path = KeyPath(syntax.Key);
-        var (line, column) = Position(syntax.Key.Span);
-        var parent = Descend(table, path[..^1], line, column, file, diagnostics);
-        if (parent?.Find(path[^1]) is { } duplicate)
-        {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateKey, file, line, column, $"key '{path[^1]}' is already set on line {duplicate.Line}"));
-            return;
-        }
-
-        parent?.Set(new ConfigEntry(path[^1], line, column, Convert(syntax.Value, file, diagnostics)));
-    }
-
-    private static ConfigValue Convert(ValueSyntax value, string file, DiagnosticBag diagnostics)
-    {
-        var (line, column) = Position(value.Span);
-        switch (value)
-        {
-            case StringValueSyntax s:
-                return new ConfigString(s.Value ?? "", line, column);
-            case IntegerValueSyntax i:
-                return new ConfigInteger(i.Value, line, column);
-            case FloatValueSyntax f:
-                return new ConfigFloat(f.Value, line, column);
-            case BooleanValueSyntax b:
-                return new ConfigBool(b.Value, line, column);
-            case ArraySyntax a:
-                return new ConfigArray([.. a.Items.Where(i => i.Value is not null).Select(i => Convert(i.Value!, file, diagnostics))], line, column);
-            case InlineTableSyntax t:
-                var table = new ConfigTable(line, column);
-                foreach (var item in t.Items)
+            var key = path[^1];
+            var existing = parent.Find(key);
+            var table = new ConfigTable(line, column);
+            if (existing is null)
+            {
+                parent.Set(new ConfigEntry(key, line, column, isArray ? new ConfigArray([table], line, column) : table));
+                if (isArray)
                 {
-                    if (item.KeyValue is { } kv)
-                    {
-                        AddKeyValue(table, kv, file, diagnostics);
-                    }
+                    TableArrayKeys(parent).Add(key);
                 }
+            }
+            else if (isArray && existing.Value is ConfigArray array && TableArrayKeys(parent).Contains(key))
+            {
+                parent.Set(existing with { Value = array with { Items = [.. array.Items, table] } });
+            }
+            else if (!isArray && existing.Value is ConfigTable implicitTable && !_defined.Contains(implicitTable))
+            {
+                // Created on the way to a deeper header ([run.x] before [run]): this header defines it.
+                table = implicitTable;
+            }
+            else
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateKey, file, line, column, $"'{string.Join('.', path)}' is already defined on line {existing.Line}"));
+                return null;
+            }
 
-                return table;
-            default:
-                return new ConfigOther("a date or time", line, column);
+            _defined.Add(table);
+            return table;
+        }
+
+        private HashSet<string> TableArrayKeys(ConfigTable table)
+        {
+            if (!_tableArrays.TryGetValue(table, out var keys))
+            {
+                keys = new HashSet<string>(StringComparer.Ordinal);
+                _tableArrays[table] = keys;
+            }
+
+            return keys;
+        }
+
+        // Walks (creating) the tables on a dotted path; for [[a]] parents, descends into the last element.
+        private ConfigTable? Descend(ConfigTable table, IEnumerable<string> path, int line, int column)
+        {
+            foreach (var key in path)
+            {
+                switch (table.Find(key)?.Value)
+                {
+                    case null:
+                        var created = new ConfigTable(line, column);
+                        table.Set(new ConfigEntry(key, line, column, created));
+                        table = created;
+                        break;
+                    case ConfigTable existing:
+                        table = existing;
+                        break;
+                    case ConfigArray { Items: [.., ConfigTable last] }:
+                        table = last;
+                        break;
+                    default:
+                        diagnostics.Add(new Diagnostic(DiagnosticCodes.WrongType, file, line, column, $"'{key}' is not a table"));
+                        return null;
+                }
+            }
+
+            return table;
+        }
+
+        private void AddKeyValue(ConfigTable table, KeyValueSyntax syntax)
+        {
+            if (syntax.Key is null || syntax.Value is null)
+            {
+                return;
+            }
+
+            var path = KeyPath(syntax.Key);
+            var (line, column) = Position(syntax.Key.Span);
+            var parent = Descend(table, path[..^1], line, column);
+            if (parent?.Find(path[^1]) is { } duplicate)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateKey, file, line, column, $"key '{path[^1]}' is already set on line {duplicate.Line}"));
+                return;
+            }
+
+            parent?.Set(new ConfigEntry(path[^1], line, column, Convert(syntax.Value)));
+        }
+
+        private ConfigValue Convert(ValueSyntax value)
+        {
+            var (line, column) = Position(value.Span);
+            switch (value)
+            {
+                case StringValueSyntax s:
+                    return new ConfigString(s.Value ?? "", line, column);
+                case IntegerValueSyntax i:
+                    return new ConfigInteger(i.Value, line, column);
+                case FloatValueSyntax f:
+                    return new ConfigFloat(f.Value, line, column);
+                case BooleanValueSyntax b:
+                    return new ConfigBool(b.Value, line, column);
+                case ArraySyntax a:
+                    return new ConfigArray([.. a.Items.Where(i => i.Value is not null).Select(i => Convert(i.Value!))], line, column);
+                case InlineTableSyntax t:
+                    var table = new ConfigTable(line, column);
+                    _defined.Add(table);
+                    foreach (var item in t.Items)
+                    {
+                        if (item.KeyValue is { } kv)
+                        {
+                            AddKeyValue(table, kv);
+                        }
+                    }
+
+                    return table;
+                default:
+                    return new ConfigOther("a date or time", line, column);
+            }
         }
     }
 

@@ -19,7 +19,8 @@ internal static class GraphValidator
             if (!names.TryAdd(node.Name, node))
             {
                 var at = node.NameEntry?.Value ?? node.Table;
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateStep, file, at.Line, at.Column, $"step name '{node.Name}' is already used on line {names[node.Name].Table.Line}"));
+                var first = names[node.Name];
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateStep, file, at.Line, at.Column, $"step name '{node.Name}' is already used on line {first.NameEntry?.Line ?? first.Table.Line}"));
             }
         }
 
@@ -47,7 +48,7 @@ internal static class GraphValidator
         {
             if (node.ExplicitInputs is { Count: > 0 })
             {
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.BadInput, file, at.Line, at.Column, $"step '{node.Name}' ({node.Type}) reads files and takes no 'input'"));
+                diagnostics.Add(At(DiagnosticCodes.BadInput, file, at, $"step '{node.Name}' ({node.Type}) reads files and takes no 'input'"));
             }
 
             return [];
@@ -69,15 +70,15 @@ internal static class GraphValidator
         {
             if (input == node.Name)
             {
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.Cycle, file, at.Line, at.Column, $"step '{node.Name}' reads its own output"));
+                diagnostics.Add(At(DiagnosticCodes.Cycle, file, at, $"step '{node.Name}' reads its own output"));
             }
             else if (!names.ContainsKey(input))
             {
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.DanglingInput, file, at.Line, at.Column, $"step '{node.Name}' reads '{input}', but no step has that name{Suggest.DidYouMean(input, names.Keys)}"));
+                diagnostics.Add(At(DiagnosticCodes.DanglingInput, file, at, $"step '{node.Name}' reads '{input}', but no step has that name{Suggest.DidYouMean(input, names.Keys)}"));
             }
             else if (resolved.Contains(input))
             {
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidValue, file, at.Line, at.Column, $"step '{node.Name}' lists input '{input}' twice"));
+                diagnostics.Add(At(DiagnosticCodes.InvalidValue, file, at, $"step '{node.Name}' lists input '{input}' twice"));
             }
             else
             {
@@ -98,7 +99,7 @@ internal static class GraphValidator
             {
                 var at = nodes.First(n => n.Name == cycle[0]);
                 var where = at.InputEntry?.Value ?? at.Table;
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.Cycle, file, where.Line, where.Column, $"steps form a cycle: {string.Join(" -> ", cycle)}"));
+                diagnostics.Add(At(DiagnosticCodes.Cycle, file, where, $"steps form a cycle: {string.Join(" -> ", cycle)}"));
                 return;
             }
         }
@@ -131,12 +132,20 @@ internal static class GraphValidator
         }
     }
 
+    // A problem with an input given by --set is reported as a bad override, not at a position in the file.
+    private static Diagnostic At(string code, string file, ConfigValue at, string message) => at is ConfigOverride o
+        ? new Diagnostic(DiagnosticCodes.BadOverride, "--set", 0, 0, $"{o.Origin}: {message}")
+        : new Diagnostic(code, file, at.Line, at.Column, message);
+
     private static void CheckWriteSteps(IReadOnlyList<Node> nodes, string file, DiagnosticBag diagnostics)
     {
         var writes = nodes.Where(n => n.Type == "write").ToList();
-        if (writes.Count == 0 && nodes.All(n => n.Type is not null))
+        // Only when every step is known: a step of an unknown or missing type may be the write step.
+        if (writes.Count == 0 && nodes.Count > 0 && nodes.All(n => n.Type is not null))
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.WriteStepCount, file, 1, 1, "the pipeline has no 'write' step, so nothing would be kept"));
+            // Located at the last step, where the missing write step belongs.
+            var at = nodes[^1].Table;
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.WriteStepCount, file, at.Line, at.Column, "the pipeline has no 'write' step, so nothing would be kept"));
         }
 
         foreach (var extra in writes.Skip(1))

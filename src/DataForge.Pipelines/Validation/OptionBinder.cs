@@ -51,7 +51,7 @@ internal sealed class OptionBinder(string file, string pipelineDirectory, Diagno
     /// <summary>Converts one value; null (with a diagnostic) when it does not fit.</summary>
     public object? Convert(ConfigEntry entry, OptionDefinition definition)
     {
-        var value = entry.Value is ConfigOverride o ? ParseOverride(o) : entry.Value;
+        var value = entry.Value is ConfigOverride o ? ParseOverride(o, definition.Kind) : entry.Value;
         object? result = (definition.Kind, value) switch
         {
             (OptionKind.String or OptionKind.Path or OptionKind.ModelRef, ConfigString s) => s.Value,
@@ -77,7 +77,7 @@ internal sealed class OptionBinder(string file, string pipelineDirectory, Diagno
         if (result is long or double)
         {
             var number = System.Convert.ToDouble(result, CultureInfo.InvariantCulture);
-            if (number < definition.Min || number > definition.Max)
+            if (double.IsNaN(number) || number < definition.Min || number > definition.Max)
             {
                 var range = definition.Max is { } max ? $"between {definition.Min} and {max}" : $"at least {definition.Min}";
                 Report(DiagnosticCodes.InvalidValue, entry, value, $"'{entry.Key}' must be {range}, got {number.ToString(CultureInfo.InvariantCulture)}");
@@ -123,11 +123,15 @@ internal sealed class OptionBinder(string file, string pipelineDirectory, Diagno
     }
 
     // A command-line value is read as a TOML value when it is one ("5", "true", "[\"a\"]"), else as a bare string.
-    private static ConfigValue ParseOverride(ConfigOverride value)
+    // For a key that takes a string, bare text is the string even when it reads as another TOML value
+    // (run.name=2024 names the run "2024").
+    private static ConfigValue ParseOverride(ConfigOverride value, OptionKind kind)
     {
         var scratch = new DiagnosticBag();
         var parsed = TomlConfigReader.Read($"v = {value.Text}\n", "--set", scratch);
-        return !scratch.HasErrors && parsed["v"] is { } typed ? typed : new ConfigString(value.Text, 0, 0);
+        var typed = scratch.HasErrors ? null : parsed["v"];
+        var takesString = kind is OptionKind.String or OptionKind.Path or OptionKind.ModelRef;
+        return typed is null || (takesString && typed is not ConfigString) ? new ConfigString(value.Text, 0, 0) : typed;
     }
 
     private static string Describe(OptionKind kind) => kind switch

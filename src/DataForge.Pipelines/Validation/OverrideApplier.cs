@@ -13,6 +13,14 @@ internal static class OverrideApplier
             var equals = text.IndexOf('=', StringComparison.Ordinal);
             var path = equals > 0 ? text[..equals].Trim().Split('.') : [];
             var value = new ConfigOverride(equals > 0 ? text[(equals + 1)..].Trim() : "", text);
+            if (path is ["steps", _, "name" or "type"] or ["models", _, "backend"])
+            {
+                // The rest of the table is checked against the type or backend: changing it here would leave those keys unchecked.
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.BadOverride, "--set", 0, 0,
+                    $"{text}: a step's name or type and a model's backend cannot be overridden; edit the pipeline file"));
+                continue;
+            }
+
             var target = path switch
             {
                 ["run", _] => Table(root, "run", create: true),

@@ -26,9 +26,10 @@ public static class PipelineLoader
         }
 
         var root = TomlConfigReader.Read(File.ReadAllText(path), path, diagnostics);
-        if (diagnostics.HasErrors)
+        if (diagnostics.Items.Any(d => d.Code == DiagnosticCodes.Syntax && !d.IsWarning))
         {
-            // Positions after a syntax error are unreliable: report the syntax first.
+            // Positions after a syntax error are unreliable: report the syntax first. A key defined
+            // twice (DF1018) is not one: the rest of the file is still checked.
             return new LoadResult(null, diagnostics.Items);
         }
 
@@ -120,7 +121,7 @@ public static class PipelineLoader
             {
                 if (item is not ConfigTable table)
                 {
-                    diagnostics.Add(new Diagnostic(DiagnosticCodes.WrongType, file, item.Line, item.Column, "each [[steps]] entry must be a table"));
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.WrongType, file, item.Line, item.Column, $"each [[steps]] entry must be a table, got {item.TypeName}"));
                     continue;
                 }
 
