@@ -14,7 +14,7 @@ internal static class BuiltInSteps
         registry.Register(new StepTypeDefinition("read", StepRole.Source, "Reads JSONL / JSON / Parquet records or code files from a file or folder.",
             [
                 new("path", OptionKind.Path, null, "file or folder to read, relative to the pipeline file") { Required = true },
-                new("max_field_bytes", OptionKind.Integer, 1_048_576L, "a string field longer than this (UTF-8 bytes) rejects the record as field_too_large") { Min = 1 },
+                new("max_field_bytes", OptionKind.Integer, 1_048_576L, "a string field longer than this (UTF-8 bytes) rejects the record as field_too_large") { Min = 1, Max = int.MaxValue },
             ],
             BuildRead));
         registry.Register(new StepTypeDefinition("dedup-exact", StepRole.Filter, "Drops records whose normalized text was seen before (streaming, 64-bit hash index).",
@@ -22,20 +22,23 @@ internal static class BuiltInSteps
             c => new DedupExactFilter(new DedupExactOptions { ExpectedRecords = c.Options.GetInteger("expected_records")!.Value })));
         registry.Register(new StepTypeDefinition("length-filter", StepRole.Map, "Drops records with too few or too many tokens (GPT-2 BPE).",
             [
-                new("min_tokens", OptionKind.Integer, 1L, "fewer tokens: dropped as too_short") { Min = 0 },
-                new("max_tokens", OptionKind.Integer, 4096L, "more tokens: dropped as too_long") { Min = 1 },
+                new("min_tokens", OptionKind.Integer, 1L, "fewer tokens: dropped as too_short") { Min = 0, Max = int.MaxValue },
+                new("max_tokens", OptionKind.Integer, 4096L, "more tokens: dropped as too_long") { Min = 1, Max = int.MaxValue },
                 new("tokenizer", OptionKind.String, "gpt2", "tokenizer used for counting") { Allowed = ["gpt2"] },
             ],
             c => new LengthFilter(
                 new LengthFilterOptions { MinTokens = (int)c.Options.GetInteger("min_tokens")!.Value, MaxTokens = (int)c.Options.GetInteger("max_tokens")!.Value },
-                c.TokenCounter)));
+                c.TokenCounter))
+        {
+            Check = o => o.GetInteger("min_tokens") > o.GetInteger("max_tokens") ? ("min_tokens", "'min_tokens' is above 'max_tokens'") : null,
+        });
         registry.Register(new StepTypeDefinition("sample", StepRole.Filter, "Keeps a deterministic random share of the records.",
             [new("fraction", OptionKind.Float, 0.5, "share of records kept") { Min = 0, Max = 1 }],
             c => new SampleFilter(new SampleFilterOptions { Fraction = c.Options.GetFloat("fraction")!.Value })));
         registry.Register(new StepTypeDefinition("write", StepRole.Sink, "Writes kept records to the run folder's Parquet shards.",
             [
-                new("shard_rows", OptionKind.Integer, 100_000L, "rows per shard file") { Min = 1 },
-                new("row_group_rows", OptionKind.Integer, 10_000L, "rows per Parquet row group") { Min = 1 },
+                new("shard_rows", OptionKind.Integer, 100_000L, "rows per shard file") { Min = 1, Max = int.MaxValue },
+                new("row_group_rows", OptionKind.Integer, 10_000L, "rows per Parquet row group") { Min = 1, Max = int.MaxValue },
             ],
             c => new WriteStep(new WriteStepOptions(
                 c.Resources.DataDirectory,

@@ -8,4 +8,8 @@ namespace DataForge.Pipelines.Registry;
 /// <param name="Summary">One line for the README.</param>
 /// <param name="Options">The type's own keys (the common keys name, type, input, parallelism, capacity are added by the validator).</param>
 /// <param name="Factory">Builds the step from resolved options.</param>
-public sealed record StepTypeDefinition(string Type, StepRole Role, string Summary, IReadOnlyList<OptionDefinition> Options, Func<StepBuildContext, Step> Factory);
+public sealed record StepTypeDefinition(string Type, StepRole Role, string Summary, IReadOnlyList<OptionDefinition> Options, Func<StepBuildContext, Step> Factory)
+{
+    /// <summary>A check across keys (e.g. min below max), run after each key is valid: the offending key and a message, or null.</summary>
+    public Func<ResolvedOptions, (string Key, string Message)?>? Check { get; init; }
+}

@@ -156,8 +156,24 @@ public static class PipelineLoader
             // With an unknown type its own keys cannot be checked: leave them alone rather than flag each.
             var handled = type is null ? table.Entries.Select(e => e.Key).Where(k => CommonKeys.Step.All(c => c.Key != k)).ToHashSet(StringComparer.Ordinal) : null;
             var values = binder.Bind(table, definitions, context, handled);
+            CheckAcrossKeys(type, table, values);
             var node = new GraphValidator.Node(name, type?.Type, type?.Role, table, table.Find("name"), table.Find("input"), values.GetValueOrDefault("input") as IReadOnlyList<string>);
             return (node, type, values);
+        }
+
+        private void CheckAcrossKeys(StepTypeDefinition? type, ConfigTable table, Dictionary<string, object?> values)
+        {
+            if (type?.Check is not { } check || type.Options.Any(o => !values.ContainsKey(o.Key) && table.Find(o.Key) is not null))
+            {
+                return; // a key already failed on its own
+            }
+
+            if (check(new ResolvedOptions(values)) is var (key, message))
+            {
+                var entry = table.Find(key);
+                var at = entry is { Line: > 0 } ? entry.Value : table;
+                diagnostics.Add(new Diagnostic(entry?.Value is ConfigOverride ? DiagnosticCodes.BadOverride : DiagnosticCodes.InvalidValue, entry?.Value is ConfigOverride ? "--set" : file, at.Line, at.Column, message));
+            }
         }
 
         private ConfigTable? TableOrReport(ConfigEntry? entry, string what)
