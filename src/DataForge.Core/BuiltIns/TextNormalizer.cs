@@ -6,17 +6,20 @@ namespace DataForge.Core.BuiltIns;
 /// <summary>The text of a record as dedup and length checks see it.</summary>
 public static class TextNormalizer
 {
-    /// <summary>All text fields joined with a separator that cannot occur in normalized text.</summary>
+    /// <summary>All text fields, each trimmed, joined with a separator that cannot occur in normalized text.</summary>
     public static string RecordText(Sample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
+
+        // Each field is trimmed here: Normalize trims only the ends of the whole text, and would
+        // otherwise keep a space before or after a separator ("Hi " and "Hi" would differ).
         var text = new StringBuilder();
-        text.Append(sample.Instruction).Append('\u0001').Append(sample.Input).Append('\u0001').Append(sample.Output);
+        text.Append(sample.Instruction?.Trim()).Append('\u0001').Append(sample.Input?.Trim()).Append('\u0001').Append(sample.Output?.Trim());
         if (sample.Messages is { } messages)
         {
             foreach (var m in messages)
             {
-                text.Append('\u0001').Append(m.Role).Append('\u0002').Append(m.Content);
+                text.Append('\u0001').Append(m.Role?.Trim()).Append('\u0002').Append(m.Content?.Trim());
             }
         }
 

@@ -82,15 +82,7 @@ internal sealed class NodeRuntime
 
                     break;
                 case RecordStep:
-                    while (await _transform!.OutputAvailableAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        while (_transform!.TryReceive(out var outcome))
-                        {
-                            await RouteAsync(outcome, cancellationToken).ConfigureAwait(false);
-                        }
-                    }
-
-                    await _transform!.Completion.ConfigureAwait(false);
+                    await DrainTransformAsync(cancellationToken).ConfigureAwait(false);
                     break;
                 case BarrierStep barrier:
                     await _inputsDone.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -123,6 +115,31 @@ internal sealed class NodeRuntime
         }
     }
 
+    private async Task DrainTransformAsync(CancellationToken cancellationToken)
+    {
+        var transform = _transform!;
+        try
+        {
+            while (await transform.OutputAvailableAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (transform.TryReceive(out var outcome))
+                {
+                    await RouteAsync(outcome, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is stopping. If it stops because this step's own algorithm threw, report that
+            // exception, not the cancellation it caused: the block shares the token, so it completes
+            // promptly either way.
+            await transform.Completion.ConfigureAwait(false);
+            throw;
+        }
+
+        await transform.Completion.ConfigureAwait(false);
+    }
+
     private MergeInput? NewInput(Func<Sample, CancellationToken, ValueTask> forward, Func<CancellationToken, ValueTask> complete)
         => _node.Inputs.Count == 0 ? null : new MergeInput(_node.Inputs.Count, _spillPrefix, forward, complete);
 
@@ -132,7 +149,7 @@ internal sealed class NodeRuntime
         {
             // The block declined: it has faulted or been cancelled. Surface that, not a silent loss.
             cancellationToken.ThrowIfCancellationRequested();
-            throw new InvalidOperationException("A step stopped accepting records before its input was complete.");
+            throw new StepDeclinedException();
         }
     }
 

@@ -53,9 +53,12 @@ public sealed class PipelineEngine
         }
         catch (Exception) when (tasks.Any(t => t.IsFaulted))
         {
-            // Prefer the root cause over the cancellations it triggered in other steps.
+            // Prefer the root cause over what it triggered in other steps: cancellations, and
+            // producers whose consumer stopped accepting records.
             var errors = tasks.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).ToList();
-            var root = errors.FirstOrDefault(e => e is not OperationCanceledException) ?? errors[0];
+            var root = errors.FirstOrDefault(e => e is not (OperationCanceledException or StepDeclinedException))
+                ?? errors.FirstOrDefault(e => e is not OperationCanceledException)
+                ?? errors[0];
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(root);
         }
 

@@ -10,18 +10,18 @@ public static class SampleId
     public static string ForContent(Sample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        var text = new StringBuilder();
-        Append(text, sample.Kind);
-        Append(text, sample.Instruction);
-        Append(text, sample.Input);
-        Append(text, sample.Output);
-        Append(text, sample.Language);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Append(hash, sample.Kind);
+        Append(hash, sample.Instruction);
+        Append(hash, sample.Input);
+        Append(hash, sample.Output);
+        Append(hash, sample.Language);
         if (sample.Messages is { } messages)
         {
             foreach (var m in messages)
             {
-                Append(text, m.Role);
-                Append(text, m.Content);
+                Append(hash, m.Role);
+                Append(hash, m.Content);
             }
         }
 
@@ -29,11 +29,13 @@ public static class SampleId
         {
             foreach (var e in edits)
             {
-                Append(text, e);
+                Append(hash, e);
             }
         }
 
-        return Hash(Encoding.UTF8.GetBytes(text.ToString()));
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest[..16]);
     }
 
     /// <summary>The id of raw bytes (rejected input that never became a record).</summary>
@@ -47,15 +49,27 @@ public static class SampleId
         return Convert.ToHexStringLower(digest[..16]);
     }
 
-    // Length-prefixed so that ("ab","c") and ("a","bc") differ; null differs from "".
-    private static void Append(StringBuilder text, string? value)
+    // Length-prefixed ("<UTF-16 length>:<UTF-8 text>") so that ("ab","c") and ("a","bc") differ; null ("-1:") differs from "".
+    private static void Append(IncrementalHash hash, string? value)
     {
-        if (value is null)
+        Span<byte> prefix = stackalloc byte[16];
+        var length = value?.Length ?? -1;
+        length.TryFormat(prefix, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+        prefix[written++] = (byte)':';
+        hash.AppendData(prefix[..written]);
+        if (string.IsNullOrEmpty(value))
         {
-            text.Append("-1:");
             return;
         }
 
-        text.Append(value.Length).Append(':').Append(value);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length));
+        try
+        {
+            hash.AppendData(buffer, 0, Encoding.UTF8.GetBytes(value, buffer));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -51,7 +51,18 @@ public sealed class DeterministicRandom : Random
     }
 
     /// <inheritdoc/>
-    public override int Next() => (int)(NextUInt64() >> 33);
+    public override int Next()
+    {
+        // Random.Next() excludes int.MaxValue; 31 random bits can produce it, so draw again.
+        while (true)
+        {
+            var result = (int)(NextUInt64() >> 33);
+            if (result != int.MaxValue)
+            {
+                return result;
+            }
+        }
+    }
 
     /// <inheritdoc/>
     public override int Next(int maxValue)
@@ -68,7 +79,18 @@ public sealed class DeterministicRandom : Random
     }
 
     /// <inheritdoc/>
-    public override long NextInt64() => (long)(NextUInt64() >> 1);
+    public override long NextInt64()
+    {
+        // Random.NextInt64() excludes long.MaxValue; 63 random bits can produce it, so draw again.
+        while (true)
+        {
+            var result = (long)(NextUInt64() >> 1);
+            if (result != long.MaxValue)
+            {
+                return result;
+            }
+        }
+    }
 
     /// <inheritdoc/>
     public override double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));

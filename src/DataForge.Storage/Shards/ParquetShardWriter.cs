@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Threading.Channels;
 using System.Security.Cryptography;
 using Parquet;
 using Parquet.Serialization;
@@ -18,8 +19,7 @@ public sealed class ParquetShardWriter<TRow>
     private readonly string _prefix;
     private readonly ShardWriterOptions _options;
     private readonly List<(string Path, long Rows)> _parts = [];
-    private readonly List<TRow> _rowGroup = [];
-    private long _rowsInPart;
+    private ShardPart? _current;
 
     /// <summary>Creates a writer of shards named <paramref name="prefix"/>-i-of-n.parquet in <paramref name="directory"/>.</summary>
     public ParquetShardWriter(string directory, string prefix, ShardWriterOptions options)
@@ -39,22 +39,25 @@ public sealed class ParquetShardWriter<TRow>
     /// <summary>Appends one row.</summary>
     public async ValueTask AppendAsync(TRow row, CancellationToken cancellationToken)
     {
-        _rowGroup.Add(row);
-        Rows++;
-        if (_rowGroup.Count >= Math.Min(_options.RowGroupRows, _options.ShardRows))
+        if (_current is { } full && full.Rows >= _options.ShardRows)
         {
-            await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
+            await CloseCurrentAsync().ConfigureAwait(false);
         }
+
+        _current ??= ShardPart.Start(Path.Combine(_directory, $".{_prefix}-part{_parts.Count:D5}.tmp"), _options.RowGroupRows, cancellationToken);
+        await _current.AppendAsync(row, cancellationToken).ConfigureAwait(false);
+        Rows++;
     }
 
-    /// <summary>Writes what is buffered and names the shards. With no rows at all, one empty shard is written so readers still see the schema.</summary>
+    /// <summary>Finishes the last shard and names the shards. With no rows at all, one empty shard is written so readers still see the schema.</summary>
     public async Task<IReadOnlyList<ShardFile>> CompleteAsync(CancellationToken cancellationToken)
     {
-        if (_rowGroup.Count > 0 || _parts.Count == 0)
+        if (_current is null && _parts.Count == 0)
         {
-            await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
+            _current = ShardPart.Start(Path.Combine(_directory, $".{_prefix}-part00000.tmp"), _options.RowGroupRows, cancellationToken);
         }
 
+        await CloseCurrentAsync().ConfigureAwait(false);
         var files = new List<ShardFile>(_parts.Count);
         for (var i = 0; i < _parts.Count; i++)
         {
@@ -66,31 +69,14 @@ public sealed class ParquetShardWriter<TRow>
         return files;
     }
 
-    private async Task FlushRowGroupAsync(CancellationToken cancellationToken)
+    private async Task CloseCurrentAsync()
     {
-        if (_parts.Count == 0 || _rowsInPart >= _options.ShardRows)
+        if (_current is { } part)
         {
-            _parts.Add((Path.Combine(_directory, $".{_prefix}-part{_parts.Count:D5}.tmp"), 0));
-            _rowsInPart = 0;
+            _current = null;
+            await part.CompleteAsync().ConfigureAwait(false);
+            _parts.Add((part.Path, part.Rows));
         }
-
-        var (path, rows) = _parts[^1];
-        var options = new ParquetOptions
-        {
-            CompressionMethod = CompressionMethod.Zstd,
-            CompressionLevel = CompressionLevel.Optimal,
-            RowGroupSize = Math.Max(1, _rowGroup.Count),
-            Append = rows > 0,
-        };
-        var stream = new FileStream(path, rows > 0 ? FileMode.Open : FileMode.Create, FileAccess.ReadWrite, FileShare.None);
-        await using (stream.ConfigureAwait(false))
-        {
-            await ParquetSerializer.SerializeAsync(_rowGroup, stream, options, null, cancellationToken).ConfigureAwait(false);
-        }
-
-        _parts[^1] = (path, rows + _rowGroup.Count);
-        _rowsInPart += _rowGroup.Count;
-        _rowGroup.Clear();
     }
 
     private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
@@ -99,6 +85,100 @@ public sealed class ParquetShardWriter<TRow>
         await using (stream.ConfigureAwait(false))
         {
             return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>
+    /// One shard file being written: the serializer pulls rows from a bounded channel and cuts a row
+    /// group every <c>RowGroupRows</c>, so at most about one row group is held in memory.
+    /// </summary>
+    private sealed class ShardPart
+    {
+        private readonly Channel<TRow> _rows;
+        private Task _writing = Task.CompletedTask;
+
+        private ShardPart(string path, int rowGroupRows)
+        {
+            Path = path;
+            _rows = Channel.CreateBounded<TRow>(new BoundedChannelOptions(rowGroupRows) { SingleReader = true, SingleWriter = true });
+        }
+
+        public string Path { get; }
+
+        public long Rows { get; private set; }
+
+        public static ShardPart Start(string path, int rowGroupRows, CancellationToken cancellationToken)
+        {
+            var part = new ShardPart(path, rowGroupRows);
+            var options = new ParquetOptions
+            {
+                CompressionMethod = CompressionMethod.Zstd,
+                CompressionLevel = CompressionLevel.Optimal,
+                RowGroupSize = rowGroupRows,
+            };
+            part._writing = Task.Factory.StartNew(
+                async () =>
+                {
+                    var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                    await using (stream.ConfigureAwait(false))
+                    {
+                        await ParquetSerializer.SerializeAsync(part.Drain(cancellationToken), stream, options, null, cancellationToken).ConfigureAwait(false);
+                    }
+                },
+                cancellationToken,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).Unwrap();
+            return part;
+        }
+
+        public async ValueTask AppendAsync(TRow row, CancellationToken cancellationToken)
+        {
+            // If the serializer failed, surface its error instead of waiting on a channel nobody reads.
+            if (_writing.IsFaulted || !await WriteOrFail(row, cancellationToken).ConfigureAwait(false))
+            {
+                await _writing.ConfigureAwait(false);
+                throw new InvalidOperationException($"the shard writer for {Path} stopped");
+            }
+
+            Rows++;
+        }
+
+        public async Task CompleteAsync()
+        {
+            _rows.Writer.TryComplete();
+            await _writing.ConfigureAwait(false);
+        }
+
+        private async ValueTask<bool> WriteOrFail(TRow row, CancellationToken cancellationToken)
+        {
+            while (await _rows.Writer.WaitToWriteAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (_rows.Writer.TryWrite(row))
+                {
+                    return true;
+                }
+
+                if (_writing.IsCompleted)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        // The serializer enumerates synchronously, so waiting for rows blocks the thread it runs on (one
+        // thread per open shard; the thread pool compensates for threads blocked on tasks).
+        private IEnumerable<TRow> Drain(CancellationToken cancellationToken)
+        {
+            var reader = _rows.Reader;
+            while (reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+            {
+                while (reader.TryRead(out var row))
+                {
+                    yield return row;
+                }
+            }
         }
     }
 }
