@@ -25,7 +25,7 @@ public sealed class ReadStep : SourceStep
 {
     private static readonly StepContract ReadContract = new(
         [],
-        ["instruction", "input", "output", "messages", "language", "source", "origin"],
+        ["id", "kind", "instruction", "input", "output", "messages", "language", "root_id", "round", "source", "origin", "meta"],
         ReadReasons.All);
 
     private readonly ReadStepOptions _options;

@@ -16,7 +16,7 @@
 #   SEEDCHECK_REQUIRE_DOTNET=1   fail instead of skipping when dotnet is missing
 set -u
 
-HERE="$(cd "$(dirname "$0")" && pwd)"
+HERE="$(cd "$(dirname "$0")/programs" && pwd)"
 PY="${PYTHON:-/usr/bin/python3}"
 if [ -z "${PYTHON:-}" ] && [ ! -x "$PY" ]; then PY=python3; fi
 CHECK_CS=1
