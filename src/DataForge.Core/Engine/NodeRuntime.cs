@@ -175,11 +175,11 @@ internal sealed class NodeRuntime
         return outcomes;
     }
 
-    // Everything that determines the result: step type, version, options, the input record.
+    // Everything that determines the result: step type, version, options, run seed (steps draw from it), the input record.
     private string CacheKey(Sample sample)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"step\n{_node.Type}\n{_node.Step.Version}\n{_node.Fingerprint}\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"step\n{_node.Type}\n{_node.Step.Version}\n{_node.Fingerprint}\nseed={_environment.RunSeed}\n"));
         hash.AppendData(SampleJson.Serialize(sample));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

@@ -8,4 +8,5 @@ namespace DataForge.Pipelines.Registry;
 /// <param name="DataDirectory">The staging <c>data/</c> folder the write step fills.</param>
 /// <param name="Limit">Most kept records per read step (<c>run.limit</c> / <c>--limit</c>).</param>
 /// <param name="TokenCounterFactory">Makes the token counter.</param>
-public sealed record RunResources(string PipelineDirectory, string RunId, string DataDirectory, long? Limit, Func<ITokenCounter> TokenCounterFactory);
+/// <param name="Cache">The run store's result cache (model requests, lint results); null when caching is off.</param>
+public sealed record RunResources(string PipelineDirectory, string RunId, string DataDirectory, long? Limit, Func<ITokenCounter> TokenCounterFactory, IResultCache? Cache = null);

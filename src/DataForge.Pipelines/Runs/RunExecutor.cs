@@ -90,7 +90,7 @@ public sealed class RunExecutor
     private async Task<RunReport> RunAndPublishAsync(RunFolder folder, RunStore store, CancellationToken cancellationToken)
     {
         folder.PrepareStaging();
-        var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter());
+        var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter(), store);
         var nodes = _spec.Steps.Select(s => new GraphNode(
             s.Name,
             s.Definition.Type,
@@ -100,7 +100,19 @@ public sealed class RunExecutor
             s.Parallelism,
             s.Capacity)).ToList();
         _engine = new PipelineEngine(nodes, new EngineEnvironment(_spec.Run.Seed, RunId, folder.Scratch, store));
-        var result = await _engine.RunAsync(cancellationToken).ConfigureAwait(false);
+        EngineResult result;
+        try
+        {
+            result = await _engine.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Steps that hold processes (linter workers) release them however the run ends.
+            foreach (var disposable in nodes.Select(n => n.Step).OfType<IAsyncDisposable>())
+            {
+                await disposable.DisposeAsync().ConfigureAwait(false);
+            }
+        }
 
         var write = nodes.Select(n => n.Step).OfType<WriteStep>().Single();
         var rejects = await RejectShardWriter.WriteAsync(result.RejectLanes, folder.Rejects, RunId, ShardWriterOptions.Default, cancellationToken).ConfigureAwait(false);

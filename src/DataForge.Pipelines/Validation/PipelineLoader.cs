@@ -25,7 +25,24 @@ public static class PipelineLoader
             return new LoadResult(null, diagnostics.Items);
         }
 
-        var root = TomlConfigReader.Read(File.ReadAllText(path), path, diagnostics);
+        return LoadText(File.ReadAllText(path), path, Path.GetDirectoryName(Path.GetFullPath(path))!, overrides, registry, diagnostics);
+    }
+
+    /// <summary>
+    /// Loads pipeline text that is not in a file of its own (commands such as <c>dataforge lintseq</c>
+    /// compose one); <paramref name="name"/> is what diagnostics print, <paramref name="directory"/> anchors relative paths.
+    /// </summary>
+    public static LoadResult LoadText(string text, string name, string directory, IReadOnlyList<string> overrides, StepRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(overrides);
+        ArgumentNullException.ThrowIfNull(registry);
+        return LoadText(text, name, Path.GetFullPath(directory), overrides, registry, new DiagnosticBag());
+    }
+
+    private static LoadResult LoadText(string text, string name, string directory, IReadOnlyList<string> overrides, StepRegistry registry, DiagnosticBag diagnostics)
+    {
+        var root = TomlConfigReader.Read(text, name, diagnostics);
         if (diagnostics.Items.Any(d => d.Code == DiagnosticCodes.Syntax && !d.IsWarning))
         {
             // Positions after a syntax error are unreliable: report the syntax first. A key defined
@@ -34,8 +51,7 @@ public static class PipelineLoader
         }
 
         OverrideApplier.Apply(root, overrides, diagnostics);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var spec = new Loader(path, directory, diagnostics, registry).Load(root);
+        var spec = new Loader(name, directory, diagnostics, registry).Load(root);
         return new LoadResult(diagnostics.HasErrors ? null : spec, diagnostics.Items);
     }
 

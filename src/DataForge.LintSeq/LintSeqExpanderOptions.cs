@@ -1,0 +1,16 @@
+using DataForge.LintSeq.Languages;
+using DataForge.LintSeq.Linters;
+using DataForge.LintSeq.Sampling;
+
+namespace DataForge.LintSeq;
+
+/// <summary>What the <c>lintseq</c> step needs: sampler options, a forced language, and per-language rules and linters.</summary>
+/// <param name="Sampler">Sampler options (s, indentation bias, round cap, empty diffs).</param>
+/// <param name="Language">Force a language (<c>python</c>, <c>csharp</c>); null takes each record's <c>language</c>.</param>
+/// <param name="Rules">The line rules of a language, or null when the language is not supported.</param>
+/// <param name="Linter">The linter of a language (created on first use; may throw <see cref="LinterMissingException"/>).</param>
+public sealed record LintSeqExpanderOptions(
+    LintSeqOptions Sampler,
+    string? Language,
+    Func<string, ILanguageRules?> Rules,
+    Func<string, ILinter> Linter);
