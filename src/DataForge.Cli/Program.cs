@@ -24,6 +24,10 @@ app.Configure(config =>
     config.AddCommand<ValidateCommand>("validate")
         .WithDescription("Prints every diagnostic of a pipeline file; runs nothing.")
         .WithExample("validate", "pipeline.toml");
+    config.AddCommand<LintSeqCommand>("lintseq")
+        .WithDescription("LintSeq on code files, folders or JSONL: insertion-only edit sequences whose every prefix lints clean.")
+        .WithExample("lintseq", "seeds/programs", "-s", "5")
+        .WithExample("lintseq", "my_code/", "--lang", "python", "--linter", "pyflakes", "--format", "reference-jsonl");
     config.AddCommand<InspectCommand>("inspect")
         .WithDescription("Counts per step and reason, and histograms, of a finished run folder.")
         .WithExample("inspect", "output/default/latest");

@@ -13,7 +13,7 @@ namespace DataForge.LintSeq;
 /// Input fields: instruction, output (the program; fenced code blocks of its language are unwrapped
 /// first, as the reference does), language. Output fields: kind = edit_sequence, edits, output (the
 /// program as sampled), parent_id, root_id, operation = lintseq, meta (linter, rule_set, sequence,
-/// lint_calls, preexisting_errors).
+/// lint_calls, preexisting_errors, round_cap_reached, program_source: the program's own file:line).
 /// Drop reasons: <c>no_program</c>, <c>no_candidate_lines</c>, <c>unsupported_language</c>,
 /// <c>syntax_error</c>, <c>linter_failed</c>, <c>linter_missing</c> (all but no_candidate_lines are errors).
 /// Options: <c>s</c> (5), <c>linter</c> (auto: pylint for Python, roslyn for C#), <c>language</c> (auto),
@@ -23,7 +23,7 @@ namespace DataForge.LintSeq;
 /// References: Piterbarg, Pinto, Fergus, "Training Language Models on Synthetic Edit Sequences
 /// Improves Code Synthesis" (ICLR 2025); github.com/upiterbarg/lintseq, github.com/upiterbarg/pylintseq.
 /// </remarks>
-public sealed class LintSeqExpander : ExpandStep
+public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
 {
     private static readonly string[] Reasons = ["no_program", "no_candidate_lines", "unsupported_language", "syntax_error", "linter_failed", "linter_missing"];
     private readonly LintSeqExpanderOptions _options;
@@ -64,6 +64,12 @@ public sealed class LintSeqExpander : ExpandStep
             yield break;
         }
 
+        if (_options.Linters.NameFor(language) is null)
+        {
+            yield return Outcome.Error(sample.WithMeta("detail", $"the chosen linter does not lint {language}"), "unsupported_language");
+            yield break;
+        }
+
         var program = ChainOfThought.Strip(sample.Output, language);
         var lines = program.Split('\n');
         var structure = rules.Analyze(lines, _sampler.IndentBiasFactor);
@@ -85,7 +91,7 @@ public sealed class LintSeqExpander : ExpandStep
         ILinter linter;
         try
         {
-            linter = _options.Linter(language);
+            linter = await _options.Linters.ForAsync(language, cancellationToken).ConfigureAwait(false);
             var fullLint = await linter.LintAsync(program, cancellationToken).ConfigureAwait(false);
             if (SyntaxCheck.FirstError(language, program, fullLint) is { } syntax)
             {
@@ -136,12 +142,16 @@ public sealed class LintSeqExpander : ExpandStep
                 .SetItem("sequence", k.ToString(CultureInfo.InvariantCulture))
                 .SetItem("lint_calls", sequence.LintCalls.ToString(CultureInfo.InvariantCulture))
                 .SetItem("preexisting_errors", preexisting.ToString(CultureInfo.InvariantCulture))
-                .SetItem("round_cap_reached", sequence.ReachedRoundCap ? "true" : "false"),
+                .SetItem("round_cap_reached", sequence.ReachedRoundCap ? "true" : "false")
+                .SetItem("program_source", parent.Source ?? ""),
         };
 
         // The s sequences of one program may coincide (short programs); k keeps their ids apart.
         return record with { Id = SampleId.ForBytes(System.Text.Encoding.UTF8.GetBytes($"{SampleId.ForContent(record)}/{k}")) };
     }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => _options.Linters.DisposeAsync();
 
     private static string? Normalize(string? language) => language?.Trim().ToLowerInvariant() switch
     {

@@ -1,5 +1,4 @@
 using DataForge.LintSeq.Languages;
-using DataForge.LintSeq.Linters;
 using DataForge.LintSeq.Sampling;
 
 namespace DataForge.LintSeq;
@@ -8,9 +7,9 @@ namespace DataForge.LintSeq;
 /// <param name="Sampler">Sampler options (s, indentation bias, round cap, empty diffs).</param>
 /// <param name="Language">Force a language (<c>python</c>, <c>csharp</c>); null takes each record's <c>language</c>.</param>
 /// <param name="Rules">The line rules of a language, or null when the language is not supported.</param>
-/// <param name="Linter">The linter of a language (created on first use; may throw <see cref="LinterMissingException"/>).</param>
+/// <param name="Linters">The run's linters (created on first use; disposed with the step).</param>
 public sealed record LintSeqExpanderOptions(
     LintSeqOptions Sampler,
     string? Language,
     Func<string, ILanguageRules?> Rules,
-    Func<string, ILinter> Linter);
+    LinterSet Linters);

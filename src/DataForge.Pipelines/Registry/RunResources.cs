@@ -8,5 +8,6 @@ namespace DataForge.Pipelines.Registry;
 /// <param name="DataDirectory">The staging <c>data/</c> folder the write step fills.</param>
 /// <param name="Limit">Most kept records per read step (<c>run.limit</c> / <c>--limit</c>).</param>
 /// <param name="TokenCounterFactory">Makes the token counter.</param>
+/// <param name="Seed">The run seed.</param>
 /// <param name="Cache">The run store's result cache (model requests, lint results); null when caching is off.</param>
-public sealed record RunResources(string PipelineDirectory, string RunId, string DataDirectory, long? Limit, Func<ITokenCounter> TokenCounterFactory, IResultCache? Cache = null);
+public sealed record RunResources(string PipelineDirectory, string RunId, string DataDirectory, long? Limit, Func<ITokenCounter> TokenCounterFactory, long Seed = 1, IResultCache? Cache = null);

@@ -10,6 +10,7 @@ public sealed class StepRegistry
     {
         var registry = new StepRegistry();
         BuiltInSteps.Register(registry);
+        LintSeqSteps.Register(registry);
         return registry;
     }
 

@@ -90,7 +90,7 @@ public sealed class RunExecutor
     private async Task<RunReport> RunAndPublishAsync(RunFolder folder, RunStore store, CancellationToken cancellationToken)
     {
         folder.PrepareStaging();
-        var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter(), store);
+        var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter(), _spec.Run.Seed, store);
         var nodes = _spec.Steps.Select(s => new GraphNode(
             s.Name,
             s.Definition.Type,

@@ -1,0 +1,85 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataForge.LintSeq.Linters.Roslyn;
+
+/// <summary>
+/// The reusable parts of a check: one parse option set, the .NET 10 reference assemblies (loaded
+/// once per process and shared, so Roslyn's per-reference symbol caches stay warm), the implicit
+/// global usings of a .NET console project as a separate tree, and one base compilation per output
+/// kind to which a program's tree is added. Immutable, so safe to share between threads.
+/// </summary>
+internal sealed class RoslynCompilations
+{
+    /// <summary>The path given to the program's tree (diagnostics located here belong to the program).</summary>
+    public const string ProgramPath = "Program.cs";
+
+    /// <summary>The implicit usings the .NET SDK generates for a console project (<c>ImplicitUsings=enable</c>).</summary>
+    public const string GlobalUsings =
+        "global using global::System;\n" +
+        "global using global::System.Collections.Generic;\n" +
+        "global using global::System.IO;\n" +
+        "global using global::System.Linq;\n" +
+        "global using global::System.Net.Http;\n" +
+        "global using global::System.Threading;\n" +
+        "global using global::System.Threading.Tasks;\n";
+
+    private static readonly Lazy<MetadataReference[]> References =
+        new(() => [.. Basic.Reference.Assemblies.Net100.References.All], LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly CSharpCompilation _library;
+    private readonly CSharpCompilation _console;
+    private readonly GeneratorDriver? _generators;
+
+    /// <summary>Builds the base compilations for <paramref name="languageVersion"/>.</summary>
+    public RoslynCompilations(LanguageVersion languageVersion)
+    {
+        ParseOptions = new CSharpParseOptions(languageVersion);
+        var usings = CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, path: "GlobalUsings.g.cs");
+        var options = new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: NullableContextOptions.Enable,
+            concurrentBuild: false);
+        _library = CSharpCompilation.Create("Program", [usings], References.Value, options);
+        _console = _library.WithOptions(options.WithOutputKind(OutputKind.ConsoleApplication));
+        var generators = SdkSourceGenerators.Generators;
+        _generators = generators.IsEmpty ? null : CSharpGeneratorDriver.Create(generators, parseOptions: ParseOptions);
+    }
+
+    /// <summary>The parse options programs are parsed with.</summary>
+    public CSharpParseOptions ParseOptions { get; }
+
+    /// <summary>Parses a program.</summary>
+    public SyntaxTree Parse(string program, CancellationToken cancellationToken) =>
+        CSharpSyntaxTree.ParseText(program, ParseOptions, ProgramPath, cancellationToken: cancellationToken);
+
+    /// <summary>Describes the source generators that run (<c>sdk-10.0.12</c> or <c>none</c>).</summary>
+    public static string GeneratorsDescription => SdkSourceGenerators.Description;
+
+    /// <summary>
+    /// The compilation of <paramref name="tree"/>: a console application when it has top-level
+    /// statements (so their entry point is legal), a library otherwise (so no <c>Main</c> is needed).
+    /// </summary>
+    /// <remarks>
+    /// The SDK's source generators run only for a program with a <c>partial</c> declaration: they all
+    /// complete partial members or types, so without one they cannot change the errors, and skipping
+    /// them keeps the common check cheap.
+    /// </remarks>
+    public Compilation Compile(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var root = (CompilationUnitSyntax)tree.GetRoot(cancellationToken);
+        var hasTopLevelStatements = root.Members.Any(m => m is GlobalStatementSyntax);
+        var compilation = (hasTopLevelStatements ? _console : _library).AddSyntaxTrees(tree);
+        if (_generators is null || !HasPartialDeclaration(root))
+        {
+            return compilation;
+        }
+
+        _generators.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _, cancellationToken);
+        return generated;
+    }
+
+    private static bool HasPartialDeclaration(CompilationUnitSyntax root) =>
+        root.DescendantTokens().Any(t => t.IsKind(SyntaxKind.PartialKeyword));
+}
