@@ -22,24 +22,26 @@ public static partial class EditPath
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(deletions);
-        var states = new List<string> { string.Join("\n", lines) };
+
+        // States as the original line indices they keep: S_0 = all, S_k = all minus the first k sets, then "".
+        var states = new List<int[]> { Enumerable.Range(0, lines.Count).ToArray() };
         var deleted = new HashSet<int>();
         foreach (var set in deletions)
         {
             deleted.UnionWith(set);
-            states.Add(string.Join("\n", lines.Where((_, i) => !deleted.Contains(i))));
+            states.Add([.. Enumerable.Range(0, lines.Count).Where(i => !deleted.Contains(i))]);
         }
 
-        if (states[^1].Length != 0)
+        if (string.Join("\n", states[^1].Select(i => lines[i])).Length != 0)
         {
-            states.Add("");
+            states.Add([]);
         }
 
         states.Reverse();
         var diffs = new List<string>(states.Count - 1);
         for (var k = 0; k + 1 < states.Count; k++)
         {
-            var diff = UnifiedDiff.Between(states[k], states[k + 1]);
+            var diff = InsertionDiff.Between(lines, states[k], states[k + 1]);
             if (keepEmpty || diff.Length > 0)
             {
                 diffs.Add(diff);

@@ -4,7 +4,12 @@ namespace DataForge.LintSeq.Diffs;
 
 /// <summary>
 /// The reference's <c>get_diff(a, b)</c>: <c>difflib.unified_diff(a.strip().splitlines(),
-/// b.strip().splitlines(), n=0, lineterm="")</c> without the two file-header lines, joined with "\n".
+/// b.strip().splitlines(), n=0, lineterm="")</c> without the two file-header lines, joined with "\n" —
+/// with one deliberate difference: only whole blank lines are trimmed at the ends, not the
+/// indentation of the first line or the trailing spaces of the last. The reference's <c>strip()</c>
+/// makes a line that ends one state and sits inside the next differ from itself, which yields a
+/// replace hunk (not an insertion) and loses indentation; whenever the first and last lines carry no
+/// such whitespace, which is almost always, both give the same diff.
 /// </summary>
 public static class UnifiedDiff
 {
@@ -13,8 +18,8 @@ public static class UnifiedDiff
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        var a = PyText.SplitLines(PyText.Strip(before));
-        var b = PyText.SplitLines(PyText.Strip(after));
+        var a = Lines(before);
+        var b = Lines(after);
         var lines = new List<string>();
         foreach (var group in GroupedOpcodes(new SequenceMatcher(a, b).GetOpcodes()))
         {
@@ -35,6 +40,21 @@ public static class UnifiedDiff
         }
 
         return string.Join("\n", lines);
+    }
+
+    /// <summary>The lines a diff compares: <c>splitlines()</c> of the text, without blank lines at either end.</summary>
+    public static List<string> Lines(string program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        var lines = PyText.SplitLines(program);
+        var start = lines.FindIndex(l => PyText.Strip(l).Length > 0);
+        if (start < 0)
+        {
+            return [];
+        }
+
+        var end = lines.FindLastIndex(l => PyText.Strip(l).Length > 0);
+        return lines.GetRange(start, end - start + 1);
     }
 
     // get_grouped_opcodes(n=0): every change becomes its own group, framed by empty "equal" ranges.
