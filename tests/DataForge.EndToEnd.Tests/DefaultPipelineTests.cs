@@ -13,7 +13,8 @@ public sealed class DefaultPipelineTests
         var runDirectory = temp.Combine("run");
 
         // Act
-        var result = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "--out", runDirectory, "--store", temp.Combine("store.sqlite"));
+        // Test-sized: 5 records per read step (5 instructions, 5 Python and 5 C# programs, 5 sequences each).
+        var result = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "--out", runDirectory, "--store", temp.Combine("store.sqlite"), "--limit", "5");
 
         // Assert
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -25,7 +26,7 @@ public sealed class DefaultPipelineTests
         RunFolderAssert.ShardsMatchManifest(runDirectory);
         using var manifest = RunFolderAssert.Manifest(runDirectory);
         var counts = manifest.RootElement.GetProperty("counts");
-        Assert.True(counts.GetProperty("kept").GetInt64() >= 200, "the seeds hold at least 200 records");
+        Assert.Equal(55L, counts.GetProperty("kept").GetInt64());
         foreach (var step in counts.GetProperty("steps").EnumerateObject())
         {
             // Every stage keeps at least one record: a pipeline that drops everything is not a pass.
@@ -38,6 +39,9 @@ public sealed class DefaultPipelineTests
         var data = Path.Combine(runDirectory, "data", "*.parquet");
         Assert.Equal(0L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE id IS NULL OR kind IS NULL OR run_id IS NULL"));
         Assert.Equal(0L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE source LIKE '/%'"));
+        Assert.Equal(5L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE kind = 'instruction'"));
+        Assert.Equal(50L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE kind = 'edit_sequence' AND len(edits) >= 1"));
+        Assert.Equal(2L, RunFolderAssert.Scalar<long>($"SELECT count(DISTINCT language) FROM read_parquet('{data}') WHERE kind = 'edit_sequence'"));
     }
 
     [Fact]
@@ -47,8 +51,8 @@ public sealed class DefaultPipelineTests
         using var temp = new TempFolder();
 
         // Act
-        var first = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "--out", temp.Combine("a"), "--store", temp.Combine("a.sqlite"));
-        var second = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "--out", temp.Combine("b"), "--store", temp.Combine("b.sqlite"));
+        var first = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "--out", temp.Combine("a"), "--store", temp.Combine("a.sqlite"), "--limit", "3");
+        var second = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "--out", temp.Combine("b"), "--store", temp.Combine("b.sqlite"), "--limit", "3");
 
         // Assert
         Assert.True(first.ExitCode == 0, first.ToString());
@@ -68,7 +72,7 @@ public sealed class DefaultPipelineTests
     {
         // Arrange
         using var temp = new TempFolder();
-        string[] args = ["run", "--out", temp.Combine("run"), "--store", temp.Combine("store.sqlite"), "--limit", "20"];
+        string[] args = ["run", "--out", temp.Combine("run"), "--store", temp.Combine("store.sqlite"), "--limit", "2"];
         var first = await CliRunner.RunAsync(CliRunner.RepoRoot, args);
         var stamp = File.GetLastWriteTimeUtc(temp.Combine("run", "manifest.json"));
 
@@ -82,6 +86,6 @@ public sealed class DefaultPipelineTests
         Assert.Contains("already complete", again.Stdout, StringComparison.Ordinal);
         Assert.True(forced.ExitCode == 0, forced.ToString());
         Assert.True(File.GetLastWriteTimeUtc(temp.Combine("run", "manifest.json")) >= stamp);
-        Assert.Equal(40L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{temp.Combine("run", "data", "*.parquet")}')") + RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{temp.Combine("run", "rejects", "*.parquet")}')"));
+        Assert.Equal(22L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{temp.Combine("run", "data", "*.parquet")}')") + RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{temp.Combine("run", "rejects", "*.parquet")}')"));
     }
 }
