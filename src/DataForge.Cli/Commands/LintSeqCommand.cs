@@ -53,7 +53,7 @@ internal sealed class LintSeqCommand : AsyncCommand<LintSeqSettings>
         toml.Append("\n[[steps]]\nname = \"out\"\ntype = \"write\"\ninput = \"lintseq\"\n");
         if (settings.Format == "reference-jsonl")
         {
-            toml.Append("\n[[steps]]\nname = \"reference\"\ntype = \"write-reference-jsonl\"\ninput = \"lintseq\"\n");
+            toml.Append(CultureInfo.InvariantCulture, $"\n[[steps]]\nname = \"reference\"\ntype = \"write-reference-jsonl\"\ninput = \"lintseq\"\ns = {settings.Sequences}\n");
         }
 
         return toml.ToString();

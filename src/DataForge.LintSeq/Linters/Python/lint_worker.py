@@ -265,6 +265,12 @@ def handle(backend, request):
     source = request.get("source")
     if not isinstance(source, str):
         return {"id": request_id, "error": "request has no string 'source'"}
+    # Test hooks reachable through a program's text, so a whole pipeline step can be tested against
+    # a linter that hangs or dies (only with DATAFORGE_LINT_WORKER_TEST=1).
+    if TEST_HOOKS and "# dataforge-test: hang" in source:
+        time.sleep(3600)
+    if TEST_HOOKS and "# dataforge-test: crash" in source:
+        os._exit(3)
     try:
         return {"id": request_id, "messages": backend.lint(source)}
     except BaseException as exc:  # pylint: disable=broad-except
