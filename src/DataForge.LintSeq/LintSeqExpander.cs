@@ -88,10 +88,10 @@ public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
 
     private async Task<IReadOnlyList<Outcome>> SampleAllAsync(Sample sample, string language, string program, string[] lines, Languages.ProgramStructure structure, StepContext context, CancellationToken cancellationToken)
     {
-        ILinter linter;
+        MemoLinter linter;
         try
         {
-            linter = await _options.Linters.ForAsync(language, cancellationToken).ConfigureAwait(false);
+            linter = new MemoLinter(await _options.Linters.ForAsync(language, cancellationToken).ConfigureAwait(false));
             var fullLint = await linter.LintAsync(program, cancellationToken).ConfigureAwait(false);
             if (SyntaxCheck.FirstError(language, program, fullLint) is { } syntax)
             {
@@ -118,7 +118,7 @@ public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
         }
     }
 
-    private Sample ToRecord(Sample parent, string language, string program, string[] lines, SampledSequence sequence, int k, ILinter linter, int preexisting)
+    private Sample ToRecord(Sample parent, string language, string program, string[] lines, SampledSequence sequence, int k, MemoLinter linter, int preexisting)
     {
         var edits = EditPath.Inflate(lines, sequence.Deletions, _sampler.KeepEmptyDiffs);
         var record = new Sample

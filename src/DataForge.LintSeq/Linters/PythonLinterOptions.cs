@@ -9,8 +9,11 @@ public sealed record PythonLinterOptions
     /// <summary>Worker processes kept warm (one call at a time each); default: one per core.</summary>
     public int WorkerCount { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Longest wait for one answer (and for a worker's start); past it the worker is killed and the call fails. Default 60 s.</summary>
+    /// <summary>Longest wait for one answer; past it the worker is killed and the call fails. Default 60 s.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Longest wait for a new worker to import its linter and warm up (slow on a loaded machine). Default 120 s.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>A worker is replaced by a fresh process after this many calls, which caps its memory. Default 2000.</summary>
     public int RestartAfterCalls { get; init; } = 2000;
@@ -26,6 +29,7 @@ public sealed record PythonLinterOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(WorkerCount, 1, nameof(WorkerCount));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(CallTimeout, TimeSpan.Zero, nameof(CallTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(StartTimeout, TimeSpan.Zero, nameof(StartTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(RestartAfterCalls, 1, nameof(RestartAfterCalls));
         ArgumentException.ThrowIfNullOrWhiteSpace(PythonPath, nameof(PythonPath));
     }

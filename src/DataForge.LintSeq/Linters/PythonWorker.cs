@@ -42,7 +42,7 @@ internal sealed class PythonWorker : IDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _process = StartProcess();
-        var line = await ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        var line = await ReadLineAsync(_options.StartTimeout, cancellationToken).ConfigureAwait(false);
         var ready = PythonWorkerProtocol.ParseReady(line, _linter, Describe);
         Version = ready;
         IsReady = true;
@@ -63,7 +63,7 @@ internal sealed class PythonWorker : IDisposable
             throw new LinterFailedException($"The {_linter} worker could not take the request: {Describe()}", ex);
         }
 
-        var line = await ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        var line = await ReadLineAsync(_options.CallTimeout, cancellationToken).ConfigureAwait(false);
         Calls++;
         IsReady = true;
         return line;
@@ -144,19 +144,19 @@ internal sealed class PythonWorker : IDisposable
         return process;
     }
 
-    private async Task<string> ReadLineAsync(CancellationToken cancellationToken)
+    private async Task<string> ReadLineAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var process = _process ?? throw new InvalidOperationException("The worker was not started.");
         string? line;
         try
         {
             line = await process.StandardOutput.ReadLineAsync(CancellationToken.None).AsTask()
-                .WaitAsync(_options.CallTimeout, cancellationToken).ConfigureAwait(false);
+                .WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException ex)
         {
             throw new LinterFailedException(
-                $"The {_linter} worker did not answer within {_options.CallTimeout.TotalSeconds:0.#} s; it was killed and is replaced.", ex);
+                $"The {_linter} worker did not answer within {timeout.TotalSeconds:0.#} s; it was killed and is replaced.", ex);
         }
         catch (IOException ex)
         {

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace DataForge.LintSeq.Tests.Conformance;
 
-/// <summary>The reference implementation's vectors in <c>shared/conformance/lintseq/</c> (its README explains the fields).</summary>
+/// <summary>The reference implementation's vectors, copied from <c>shared/conformance/lintseq/</c> into <c>Data/Conformance/lintseq</c> (its README explains the fields).</summary>
 internal static class ConformanceVectors
 {
     public static string Folder { get; } = FindFolder();
@@ -13,22 +13,11 @@ internal static class ConformanceVectors
 
     public static int[] Ints(this JsonElement element) => [.. element.EnumerateArray().Select(e => e.GetInt32())];
 
+    // The vectors travel with the tests (Data/Conformance/lintseq, copied from the shared conformance
+    // folder with its README), so a clone of the repository alone can run them.
     private static string FindFolder()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "conformance", "lintseq");
-            if (File.Exists(Path.Combine(dir.FullName, "DataForge.sln")) && Directory.Exists(Path.Combine(dir.Parent!.FullName, "shared", "conformance", "lintseq")))
-            {
-                return Path.Combine(dir.Parent!.FullName, "shared", "conformance", "lintseq");
-            }
-
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/conformance/lintseq not found beside the repository");
+        var folder = Path.Combine(AppContext.BaseDirectory, "Data", "Conformance", "lintseq");
+        return Directory.Exists(folder) ? folder : throw new DirectoryNotFoundException(folder);
     }
 }

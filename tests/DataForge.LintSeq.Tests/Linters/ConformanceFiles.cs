@@ -2,27 +2,10 @@ using System.Text.Json;
 
 namespace DataForge.LintSeq.Tests.Linters;
 
-/// <summary>The LintSeq conformance vectors in <c>shared/conformance/lintseq</c> beside the repository root.</summary>
+/// <summary>The LintSeq conformance vectors (a copy of <c>shared/conformance/lintseq</c>, kept in <c>Data/Conformance/lintseq</c>).</summary>
 internal static class ConformanceFiles
 {
-    public static string Folder
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DataForge.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            if (dir?.Parent is null)
-            {
-                throw new InvalidOperationException("DataForge.sln not found above " + AppContext.BaseDirectory);
-            }
-
-            return Path.Combine(dir.Parent.FullName, "shared", "conformance", "lintseq");
-        }
-    }
+    public static string Folder => Conformance.ConformanceVectors.Folder;
 
     public static IReadOnlyList<string> Files =>
         [.. Directory.GetFiles(Folder, "*.json").Order(StringComparer.Ordinal)];

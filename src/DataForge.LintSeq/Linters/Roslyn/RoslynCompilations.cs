@@ -39,7 +39,7 @@ internal sealed class RoslynCompilations
         var usings = CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, path: "GlobalUsings.g.cs");
         var options = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
-            nullableContextOptions: NullableContextOptions.Enable,
+            nullableContextOptions: NullableContextOptions.Disable,
             concurrentBuild: false);
         _library = CSharpCompilation.Create("Program", [usings], References.Value, options);
         _console = _library.WithOptions(options.WithOutputKind(OutputKind.ConsoleApplication));
