@@ -24,7 +24,7 @@ public sealed class PipelineLoaderTests : IDisposable
         // Assert
         Assert.Empty(result.Diagnostics);
         Assert.NotNull(result.Spec);
-        Assert.Equal(["instructions", "programs", "dedup", "length", "out"], result.Spec.Steps.Select(s => s.Name));
+        Assert.Equal(["instructions", "dedup", "length", "python-programs", "csharp-programs", "edits", "out"], result.Spec.Steps.Select(s => s.Name));
     }
 
     [Fact]
@@ -71,10 +71,11 @@ public sealed class PipelineLoaderTests : IDisposable
 
         // Assert
         Assert.Empty(steps["instructions"].Inputs);
-        Assert.Empty(steps["programs"].Inputs);
-        Assert.Equal(["instructions", "programs"], steps["dedup"].Inputs);
+        Assert.Empty(steps["python-programs"].Inputs);
+        Assert.Equal(["instructions"], steps["dedup"].Inputs);
         Assert.Equal(["dedup"], steps["length"].Inputs);
-        Assert.Equal(["length"], steps["out"].Inputs);
+        Assert.Equal(["python-programs", "csharp-programs"], steps["edits"].Inputs);
+        Assert.Equal(["length", "edits"], steps["out"].Inputs);
     }
 
     [Fact]
