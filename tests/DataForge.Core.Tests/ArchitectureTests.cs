@@ -176,24 +176,11 @@ public sealed class ArchitectureTests
 
     private static Dictionary<string, ProjectInfo> LoadProjects()
     {
-        var src = Path.Combine(FindRepoRoot(), "src");
+        var src = Path.Combine(DataForge.Testing.RepoPaths.Root, "src");
         return Directory.GetDirectories(src)
             .SelectMany(dir => Directory.GetFiles(dir, "*.csproj"))
             .Select(ProjectInfo.Load)
             .ToDictionary(p => p.Name, StringComparer.Ordinal);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DataForge.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No DataForge.sln above {AppContext.BaseDirectory}.");
     }
 
     private sealed record ProjectInfo(string Name, string Sdk, IReadOnlyList<string> ProjectReferences, IReadOnlyList<string> PackageReferences, IReadOnlyList<string> FrameworkReferences)

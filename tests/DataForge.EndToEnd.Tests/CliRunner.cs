@@ -6,7 +6,7 @@ namespace DataForge.EndToEnd.Tests;
 /// <summary>Runs the built <c>dataforge</c> CLI (copied beside the tests by the project reference) in a child process.</summary>
 internal static class CliRunner
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => DataForge.Testing.RepoPaths.Root;
 
     public static string CliDll => Path.Combine(AppContext.BaseDirectory, "dataforge.dll");
 
@@ -35,19 +35,6 @@ internal static class CliRunner
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
         return new CliResult(process.ExitCode, await stdout, await stderr);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DataForge.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DataForge.sln not found above the test folder");
     }
 }
 

@@ -22,12 +22,7 @@ public sealed class SeedSequencesFixture : IAsyncLifetime
 
     public static IReadOnlyList<Sample> LoadSeeds()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "DataForge.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new DirectoryNotFoundException("DataForge.sln");
-        }
-
+        var root = RepoPaths.Root;
         return
         [
             .. new[] { "python.jsonl", "csharp.jsonl" }

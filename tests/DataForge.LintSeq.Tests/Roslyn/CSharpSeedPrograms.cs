@@ -11,26 +11,12 @@ internal static class CSharpSeedPrograms
 
     private static IReadOnlyList<string> Load()
     {
-        var path = FindUp(Path.Combine("seeds", "programs", "csharp.jsonl"));
+        var path = DataForge.Testing.RepoPaths.Combine("seeds", "programs", "csharp.jsonl");
         return
         [
             .. File.ReadLines(path)
                 .Where(line => !string.IsNullOrWhiteSpace(line))
                 .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("output").GetString()!),
         ];
-    }
-
-    private static string FindUp(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
     }
 }

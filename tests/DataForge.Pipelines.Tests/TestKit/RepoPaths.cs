@@ -4,21 +4,8 @@ namespace DataForge.Pipelines.Tests.TestKit;
 internal static class RepoPaths
 {
     /// <summary>The folder holding <c>DataForge.sln</c>, found by walking up from the test binaries.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => DataForge.Testing.RepoPaths.Root;
 
     /// <summary>This project's source folder (where golden files are regenerated).</summary>
     public static string TestProject => Path.Combine(Root, "tests", "DataForge.Pipelines.Tests");
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DataForge.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No DataForge.sln above {AppContext.BaseDirectory}.");
-    }
 }
