@@ -12,7 +12,7 @@ namespace DataForge.Bench;
 internal sealed record SequenceResult(int Program, int K, int LintCalls, int Edits, double Seconds, string Fingerprint);
 
 /// <summary>One table row's measurements.</summary>
-internal sealed record RunResult(IReadOnlyList<SequenceResult> Sequences, double WallSeconds, int Programs, int NoCandidates, IReadOnlyList<string> Failures)
+internal sealed record RunResult(IReadOnlyList<SequenceResult> Sequences, double WallSeconds, double CpuSeconds, int Programs, int NoCandidates, IReadOnlyList<string> Failures)
 {
     public int LintCalls => Sequences.Sum(s => s.LintCalls);
 
@@ -33,6 +33,7 @@ internal static class Runner
         var failures = new ConcurrentBag<string>();
         var noCandidates = 0;
         var done = 0;
+        var cpu = CpuMeter.Now();
         var wall = Stopwatch.StartNew();
         var lastReport = 0L;
         await Parallel.ForEachAsync(
@@ -75,6 +76,7 @@ internal static class Runner
                 }
             }).ConfigureAwait(false);
         wall.Stop();
-        return new RunResult([.. results.OrderBy(r => r.Program).ThenBy(r => r.K)], wall.Elapsed.TotalSeconds, programIndices.Count, noCandidates, [.. failures.Order(StringComparer.Ordinal)]);
+        cpu = CpuMeter.Now() - cpu;
+        return new RunResult([.. results.OrderBy(r => r.Program).ThenBy(r => r.K)], wall.Elapsed.TotalSeconds, cpu, programIndices.Count, noCandidates, [.. failures.Order(StringComparer.Ordinal)]);
     }
 }

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# LintSeq throughput: sequences/s, lint calls and edits per sequence with warm linter workers (DataForge's
+# way) beside a naive baseline (a fresh linter process / a fresh C# compilation per check), on the seed
+# programs and on top-level functions taken from this machine's Python standard library at bench time.
+# Usage: bench/lintseq-bench.sh [--quick] [extra options of bench/DataForge.Bench, e.g. --s 3 --stdlib-programs 100]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WORK="${BENCH_DIR:-${TMPDIR:-/tmp}/dataforge-bench}/lintseq"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+mkdir -p "$WORK"
+
+for module in pylint pyflakes; do
+  if ! /usr/bin/python3 -c "import $module" >/dev/null 2>&1; then
+    echo "lintseq-bench: Debian's /usr/bin/python3 cannot import $module; run: sudo apt-get install -y --no-install-recommends pylint pyflakes3" >&2
+    exit 2
+  fi
+done
+
+# Top-level functions of 20-120 lines from the standard library of /usr/bin/python3: files in sorted order,
+# at most 3 functions per file (in file order, decorators included), so the corpus is the same on every run
+# on the same Python. Written to a temporary JSONL; nothing is copied into the repository.
+STDLIB_JSONL="$WORK/stdlib-functions.jsonl"
+/usr/bin/python3 - "$STDLIB_JSONL" <<'PY'
+import ast, glob, json, os, sys, sysconfig
+out, per_file = sys.argv[1], 3
+stdlib = sysconfig.get_paths()["stdlib"]
+rows = []
+for path in sorted(glob.glob(os.path.join(stdlib, "*.py"))):
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        tree = ast.parse(text)
+    except (SyntaxError, UnicodeDecodeError, ValueError):
+        continue
+    lines = text.split("\n")
+    taken = 0
+    for node in tree.body:
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        start = min([node.lineno] + [d.lineno for d in node.decorator_list])
+        if not 20 <= node.end_lineno - start + 1 <= 120:
+            continue
+        source = "\n".join(lines[start - 1:node.end_lineno])
+        rows.append({"instruction": f"{os.path.basename(path)}:{node.name}", "output": source, "language": "python"})
+        taken += 1
+        if taken == per_file:
+            break
+with open(out, "w", encoding="utf-8") as f:
+    for row in rows:
+        f.write(json.dumps(row) + "\n")
+with open(out + ".note", "w", encoding="utf-8") as f:
+    f.write(f"stdlib functions: top-level functions of 20-120 lines from {stdlib} (Python {sys.version.split()[0]}), "
+            f"at most {per_file} per file, files in sorted order, taken at bench time; {len(rows)} found, the first ones used (--stdlib-programs).")
+mean = sum(r["output"].count("\n") + 1 for r in rows) / max(1, len(rows))
+print(f"lintseq-bench: {len(rows)} stdlib functions from {stdlib} (mean {mean:.0f} lines)", file=sys.stderr)
+PY
+
+# Built into $WORK, so the run never touches the build folders of a concurrent test build.
+echo "lintseq-bench: building bench/DataForge.Bench (Release)..." >&2
+dotnet build "$ROOT/bench/DataForge.Bench/DataForge.Bench.csproj" -c Release --artifacts-path "$WORK/artifacts" -nologo -v quiet >&2
+dotnet "$WORK/artifacts/bin/DataForge.Bench/release/DataForge.Bench.dll" \
+  --python-seeds "$ROOT/seeds/programs/python.jsonl" \
+  --csharp-seeds "$ROOT/seeds/programs/csharp.jsonl" \
+  --stdlib "$STDLIB_JSONL" --note "$(cat "$STDLIB_JSONL.note")" "$@"
