@@ -100,7 +100,8 @@ public sealed class ParquetShardWriter<TRow>
         private ShardPart(string path, int rowGroupRows)
         {
             Path = path;
-            _rows = Channel.CreateBounded<TRow>(new BoundedChannelOptions(rowGroupRows) { SingleReader = true, SingleWriter = true });
+            // The serializer gathers a row group itself; the channel only has to keep it fed.
+            _rows = Channel.CreateBounded<TRow>(new BoundedChannelOptions(Math.Min(rowGroupRows, 1024)) { SingleReader = true, SingleWriter = true });
         }
 
         public string Path { get; }
