@@ -43,8 +43,12 @@ public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
         ["id", "kind", "output", "language", "edits", "parent_id", "root_id", "operation", "source", "meta"],
         Reasons);
 
-    /// <inheritdoc/>
-    public override bool Cacheable => true;
+    /// <summary>
+    /// Not cached per record: the result depends on the installed linter's version, which the step's
+    /// cache key cannot see before a worker starts. Every lint result is cached instead, keyed by the
+    /// linter's rule set and version, so a rerun re-samples from cached lint answers in milliseconds.
+    /// </summary>
+    public override bool Cacheable => false;
 
     /// <inheritdoc/>
     protected override async IAsyncEnumerable<Outcome> ExpandAsync(Sample sample, StepContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
