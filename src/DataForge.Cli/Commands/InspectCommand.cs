@@ -30,6 +30,7 @@ internal sealed class InspectCommand : AsyncCommand<InspectSettings>
         TextHistogram.Print("rejects by reason", statistics.RejectReasons.ToDictionary(kv => kv.Key, kv => (double)kv.Value));
         TextHistogram.PrintDistribution("instruction length (chars), kept", statistics.InstructionLengths);
         TextHistogram.PrintDistribution("output length (chars), kept", statistics.OutputLengths);
+        TextHistogram.PrintDistribution("edits per sequence, kept", statistics.EditsPerSequence);
         foreach (var (score, values) in statistics.Scores)
         {
             TextHistogram.PrintDistribution($"{score}, kept", values);

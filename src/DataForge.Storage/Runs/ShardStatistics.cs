@@ -9,11 +9,13 @@ namespace DataForge.Storage.Runs;
 /// <param name="InstructionLengths">Instruction length in characters, per kept record.</param>
 /// <param name="OutputLengths">Output length in characters, per kept record.</param>
 /// <param name="Scores">Values of each score column, over kept records.</param>
+/// <param name="EditsPerSequence">Number of edits of each kept edit sequence.</param>
 public sealed record ShardStatistics(
     IReadOnlyDictionary<string, long> RejectReasons,
     IReadOnlyList<double> InstructionLengths,
     IReadOnlyList<double> OutputLengths,
-    IReadOnlyDictionary<string, IReadOnlyList<double>> Scores)
+    IReadOnlyDictionary<string, IReadOnlyList<double>> Scores,
+    IReadOnlyList<double> EditsPerSequence)
 {
     /// <summary>Reads the shards of <paramref name="runDirectory"/> row group by row group.</summary>
     public static async Task<ShardStatistics> ReadAsync(string runDirectory, CancellationToken cancellationToken)
@@ -28,6 +30,7 @@ public sealed record ShardStatistics(
         var instructions = new List<double>();
         var outputs = new List<double>();
         var scores = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
+        var edits = new List<double>();
         await foreach (var row in RowsAsync<ShardRow>(Path.Combine(runDirectory, "data"), cancellationToken).ConfigureAwait(false))
         {
             instructions.Add(row.Instruction?.Length ?? 0);
@@ -36,9 +39,13 @@ public sealed record ShardStatistics(
             Add(scores, "ic_ifd", row.IcIfd);
             Add(scores, "less", row.Less);
             Add(scores, "s2l_cluster", row.S2lCluster);
+            if (row.Edits is { } e)
+            {
+                edits.Add(e.Count);
+            }
         }
 
-        return new ShardStatistics(reasons, instructions, outputs, scores.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value));
+        return new ShardStatistics(reasons, instructions, outputs, scores.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), edits);
     }
 
     private static void Add(SortedDictionary<string, List<double>> scores, string name, double? value)
