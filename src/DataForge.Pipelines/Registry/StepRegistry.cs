@@ -11,6 +11,7 @@ public sealed class StepRegistry
         var registry = new StepRegistry();
         BuiltInSteps.Register(registry);
         LintSeqSteps.Register(registry);
+        GenerationSteps.Register(registry);
         return registry;
     }
 

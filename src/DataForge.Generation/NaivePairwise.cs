@@ -1,0 +1,42 @@
+namespace DataForge.Generation;
+
+/// <summary>
+/// The novelty rule by its plain definition (ALGORITHMS.md §4.3a): every candidate against every
+/// accepted record, dynamic-programming LCS, no pruning. O(n²); the oracle for tests and benchmarks.
+/// </summary>
+internal static class NaivePairwise
+{
+    /// <summary>Runs the rule over <paramref name="items"/> in order; per item: accepted or not, and its max F and nearest list.</summary>
+    public static List<(bool Accepted, NoveltyResult Result)> Run(IReadOnlyList<(string Id, string Text)> items, double threshold, int nearest)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var vocabulary = new TokenVocabulary();
+        var accepted = new List<(string Id, int[] Tokens)>();
+        var results = new List<(bool, NoveltyResult)>(items.Count);
+        foreach (var (id, text) in items)
+        {
+            var tokens = vocabulary.Encode(RougeL.Tokenize(text));
+            var neighbours = new List<Neighbour>();
+            for (var j = 0; j < accepted.Count; j++)
+            {
+                var f = RougeL.F(RougeL.LcsLengthDp(tokens, accepted[j].Tokens), tokens.Length, accepted[j].Tokens.Length);
+                if (f > 0)
+                {
+                    neighbours.Add(new Neighbour(accepted[j].Id, j, f));
+                }
+            }
+
+            neighbours.Sort(Neighbour.Compare);
+            var max = neighbours.Count > 0 ? neighbours[0].F : 0;
+            var keep = max <= threshold;
+            if (keep)
+            {
+                accepted.Add((id, tokens));
+            }
+
+            results.Add((keep, new NoveltyResult(max, neighbours.Take(nearest).ToList())));
+        }
+
+        return results;
+    }
+}

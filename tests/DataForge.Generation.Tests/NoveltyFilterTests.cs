@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using DataForge.Core.Records;
+using DataForge.Generation;
+using DataForge.Testing;
+using Xunit;
+
+namespace DataForge.Generation.Tests;
+
+public sealed class NoveltyFilterTests
+{
+    [Fact]
+    public async Task Conformance()
+    {
+        var inputs = NoveltyData.Samples(["Write a poem about a cat.", "write a poem about a cat!", "Explain how to sort a list.", "Summarize the text", "Explain how to sort a list in Python."]);
+        var run = await StepConformance.CheckRecordStepAsync(() => new NoveltyFilter(new NoveltyFilterOptions()), inputs);
+        Assert.NotEmpty(run.Outputs);
+        Assert.NotEmpty(run.Rejects);
+    }
+
+    [Fact]
+    public void Options_RefuseOutOfRangeValues()
+    {
+        StepConformance.CheckRejectsBadOptions(() => new NoveltyFilter(null!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new NoveltyFilterOptions { Threshold = 1.5 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new NoveltyFilterOptions { Nearest = 101 });
+        Assert.Throws<ArgumentException>(() => new NoveltyFilterOptions { Field = "output" });
+    }
+
+    [Fact]
+    public async Task ExactCopy_IsDroppedWithItsNearestNeighbour()
+    {
+        var inputs = NoveltyData.Samples(["Write a poem about a cat.", "Write a poem, about a CAT", "Tell me a story"]);
+        var run = await StepHarness.RunAsync(new NoveltyFilter(new NoveltyFilterOptions()), inputs);
+        Assert.Equal(["r0000", "r0002"], run.Outputs.Select(s => s.Id));
+        var reject = Assert.Single(run.Rejects);
+        Assert.Equal("near_duplicate", reject.Reason);
+        Assert.Equal("1", reject.Meta["rouge_l_max"]);
+        Assert.Equal("""[{"id":"r0000","f":1}]""", reject.Meta["rouge_l_nearest"]);
+        Assert.Equal("0", run.Outputs[0].Meta["rouge_l_max"]);
+        Assert.Equal("[]", run.Outputs[0].Meta["rouge_l_nearest"]);
+    }
+
+    [Fact]
+    public async Task InstructionPlusInput_ComparesBoth()
+    {
+        var inputs = new List<Sample>
+        {
+            new() { Id = "a", Instruction = "Translate", Input = "the red house on the hill" },
+            new() { Id = "b", Instruction = "Translate", Input = "a blue car in the city today" },
+        };
+        var byInstruction = await StepHarness.RunAsync(new NoveltyFilter(new NoveltyFilterOptions()), inputs);
+        var byBoth = await StepHarness.RunAsync(new NoveltyFilter(new NoveltyFilterOptions { Field = NoveltyFilterOptions.InstructionAndInputField }), inputs);
+        Assert.Single(byInstruction.Outputs);
+        Assert.Equal(2, byBoth.Outputs.Count);
+    }
+
+    [Theory]
+    [InlineData("random", 0.7, 10)]
+    [InlineData("near", 0.7, 10)]
+    [InlineData("near", 0.5, 3)]
+    [InlineData("random", 0.4, 0)]
+    public async Task Decisions_EqualNaivePairwise(string kind, double threshold, int nearest)
+    {
+        var texts = kind == "random" ? NoveltyData.Random(300, 7) : NoveltyData.NearDuplicates(30, 300, 11);
+        var inputs = NoveltyData.Samples(texts);
+        var options = new NoveltyFilterOptions { Threshold = threshold, Nearest = nearest };
+        var run = await StepHarness.RunAsync(new NoveltyFilter(options), inputs);
+        var expected = NaivePairwise.Run(inputs.Select(s => (s.Id, s.Instruction!)).ToList(), threshold, nearest);
+
+        var byId = run.Outputs.Concat(run.Rejects).ToDictionary(s => s.Id);
+        Assert.Equal(inputs.Count, byId.Count);
+        var kept = run.Outputs.Select(s => s.Id).ToHashSet();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var (accepted, result) = expected[i];
+            var actual = byId[inputs[i].Id];
+            Assert.True(accepted == kept.Contains(inputs[i].Id), $"{inputs[i].Id}: decision differs (naive max {result.Max})");
+            Assert.Equal(result.Max.ToString("R", CultureInfo.InvariantCulture), actual.Meta["rouge_l_max"]);
+            Assert.Equal(Expected(result), actual.Meta["rouge_l_nearest"]);
+        }
+
+        Assert.Contains(expected, e => e.Accepted);
+        Assert.Contains(expected, e => !e.Accepted);
+    }
+
+    private static string Expected(NoveltyResult result)
+        => JsonSerializer.Serialize(result.Nearest.Select(n => new { id = n.Id, f = n.F }));
+}
