@@ -1,9 +1,6 @@
 using System.Text.Json;
 using DataForge.Core.Records;
-using DataForge.LintSeq.Languages;
 using DataForge.LintSeq.Linters;
-using DataForge.LintSeq.Linters.Roslyn;
-using DataForge.LintSeq.Sampling;
 using DataForge.Testing;
 using Xunit;
 
@@ -40,11 +37,7 @@ public sealed class SeedSequencesFixture : IAsyncLifetime
         ];
     }
 
-    public static LintSeqExpander NewStep(IReadOnlyList<string>? ignored = null) => new(new LintSeqExpanderOptions(
-        LintSeqOptions.Default,
-        null,
-        language => language switch { "python" => new PythonRules(), "csharp" => new CSharpRules(), _ => null },
-        new LinterSet("auto", new PythonLinterOptions { WorkerCount = 2 }, new RoslynLinterOptions { IgnoredDiagnosticIds = ignored ?? [] }, cache: null)));
+    public static LintSeqExpander NewStep() => Step.TestSteps.LintSeq(new PythonLinterOptions { WorkerCount = 2 });
 
     public static async Task<StepRunResultAndStep> RunAsync(IReadOnlyList<Sample> programs)
     {

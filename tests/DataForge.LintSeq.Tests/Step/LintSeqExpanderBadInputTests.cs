@@ -1,8 +1,5 @@
 using DataForge.Core.Records;
-using DataForge.LintSeq.Languages;
 using DataForge.LintSeq.Linters;
-using DataForge.LintSeq.Linters.Roslyn;
-using DataForge.LintSeq.Sampling;
 using DataForge.Testing;
 using Xunit;
 
@@ -100,11 +97,7 @@ public sealed class LintSeqExpanderBadInputTests
         await StepConformance.CheckRecordStepAsync(() => NewStep(new PythonLinterOptions { WorkerCount = 2 }), inputs);
     }
 
-    private static LintSeqExpander NewStep(PythonLinterOptions python) => new(new LintSeqExpanderOptions(
-        LintSeqOptions.Default,
-        null,
-        language => language switch { "python" => new PythonRules(), "csharp" => new CSharpRules(), _ => null },
-        new LinterSet("auto", python, new RoslynLinterOptions(), cache: null)));
+    private static LintSeqExpander NewStep(PythonLinterOptions python) => TestSteps.LintSeq(python);
 
     private static Sample Program(string name, string language, string program)
     {
