@@ -25,7 +25,13 @@ internal static class LintSeqSteps
                 new("lint_timeout_seconds", OptionKind.Integer, 60L, "a linter call slower than this fails the record as linter_failed") { Min = 1, Max = 3600, AffectsResult = false },
                 new("lint_workers", OptionKind.Integer, (long)Environment.ProcessorCount, "Python linter worker processes") { Min = 1, Max = 256, AffectsResult = false },
             ],
-            BuildLintSeq));
+            BuildLintSeq)
+        {
+            // Python linters are optional tools: missing ones warn here, and the records that need them are rejected.
+            Requirement = o => o.GetString("linter") is "roslyn" || o.GetString("language") is "csharp"
+                ? null
+                : PythonLinterCheck.Problem(o.GetString("linter") is "pyflakes" ? "pyflakes" : "pylint"),
+        });
         registry.Register(new StepTypeDefinition("write-reference-jsonl", StepRole.Sink, "Also writes edit sequences as the reference implementation's JSONL (reference/ in the run folder).",
             [new("s", OptionKind.Integer, 5L, "the s of the file name <n>_<s>_<seed>_vec.jsonl") { Min = 1 }],
             c => new ReferenceJsonlSink(

@@ -12,4 +12,7 @@ public sealed record StepTypeDefinition(string Type, StepRole Role, string Summa
 {
     /// <summary>A check across keys (e.g. min below max), run after each key is valid: the offending key and a message, or null.</summary>
     public Func<ResolvedOptions, (string Key, string Message)?>? Check { get; init; }
+
+    /// <summary>A check of the machine the step will run on (a tool it needs): a warning message, or null. Runs at validation.</summary>
+    public Func<ResolvedOptions, string?>? Requirement { get; init; }
 }

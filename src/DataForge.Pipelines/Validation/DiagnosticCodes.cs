@@ -56,4 +56,7 @@ public static class DiagnosticCodes
 
     /// <summary>A key is set twice.</summary>
     public const string DuplicateKey = "DF1018";
+
+    /// <summary>A tool a step needs is not installed (warning; its records are rejected at run time).</summary>
+    public const string MissingTool = "DF1019";
 }

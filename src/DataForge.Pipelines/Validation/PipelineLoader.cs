@@ -173,8 +173,17 @@ public static class PipelineLoader
             var handled = type is null ? table.Entries.Select(e => e.Key).Where(k => CommonKeys.Step.All(c => c.Key != k)).ToHashSet(StringComparer.Ordinal) : null;
             var values = binder.Bind(table, definitions, context, handled);
             CheckAcrossKeys(type, table, values);
+            CheckRequirement(type, table, values);
             var node = new GraphValidator.Node(name, type?.Type, type?.Role, table, table.Find("name"), table.Find("input"), values.GetValueOrDefault("input") as IReadOnlyList<string>);
             return (node, type, values);
+        }
+
+        private void CheckRequirement(StepTypeDefinition? type, ConfigTable table, Dictionary<string, object?> values)
+        {
+            if (type?.Requirement is { } requirement && type.Options.All(o => values.ContainsKey(o.Key)) && requirement(new ResolvedOptions(values)) is { } warning)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.MissingTool, file, table.Line, table.Column, warning, IsWarning: true));
+            }
         }
 
         private void CheckAcrossKeys(StepTypeDefinition? type, ConfigTable table, Dictionary<string, object?> values)
