@@ -103,7 +103,7 @@ public sealed class FakeLanguageModel : ILanguageModel
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<IReadOnlyList<double>>> ScoreAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ScoreResult>> ScoreAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
         cancellationToken.ThrowIfCancellationRequested();
@@ -112,7 +112,7 @@ public sealed class FakeLanguageModel : ILanguageModel
             _scoreRequests.AddRange(requests);
         }
 
-        IReadOnlyList<IReadOnlyList<double>> scores = [.. requests.Select(r => _scorer is null ? HashScores(r) : _scorer(r))];
+        IReadOnlyList<ScoreResult> scores = [.. requests.Select(r => ToResult(r.Continuation, _scorer is null ? HashScores(r) : _scorer(r)))];
         return Task.FromResult(scores);
     }
 
@@ -137,6 +137,26 @@ public sealed class FakeLanguageModel : ILanguageModel
         return words.Length > request.MaxTokens
             ? new GenerationResult(string.Join(' ', words.Take(request.MaxTokens)), "length", Words(prompt).Length, request.MaxTokens)
             : new GenerationResult(text, "stop", Words(prompt).Length, words.Length);
+    }
+
+    // Tokens are the continuation's words, in order; a scorer returning fewer values scores the first ones.
+    private static ScoreResult ToResult(string continuation, IReadOnlyList<double> logProbs)
+    {
+        var tokens = new List<ScoredToken>(logProbs.Count);
+        var offset = 0;
+        foreach (var word in Words(continuation))
+        {
+            if (tokens.Count == logProbs.Count)
+            {
+                break;
+            }
+
+            offset = continuation.IndexOf(word, offset, StringComparison.Ordinal);
+            tokens.Add(new ScoredToken(word, offset, logProbs[tokens.Count]));
+            offset += word.Length;
+        }
+
+        return new ScoreResult(tokens);
     }
 
     // One log-probability per word in (-2, -0.01], fixed by the word and the context (FNV-1a).

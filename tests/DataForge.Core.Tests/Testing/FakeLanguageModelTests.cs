@@ -60,9 +60,11 @@ public sealed class FakeLanguageModelTests
         var second = await b.ScoreAsync(requests, CancellationToken.None);
 
         // Assert
-        Assert.Equal([4, 1], first.Select(s => s.Count));
-        Assert.Equal(first.SelectMany(s => s), second.SelectMany(s => s));
-        Assert.All(first.SelectMany(s => s), v => Assert.InRange(v, -2.0, -0.01));
+        Assert.Equal([4, 1], first.Select(s => s.Tokens.Count));
+        Assert.Equal(first.SelectMany(s => s.Tokens), second.SelectMany(s => s.Tokens));
+        Assert.All(first.SelectMany(s => s.Tokens), t => Assert.InRange(t.LogProb, -2.0, -0.01));
+        Assert.Equal(["the", "answer", "is", "42"], first[0].Tokens.Select(t => t.Text));
+        Assert.Equal([0, 4, 11, 14], first[0].Tokens.Select(t => t.Offset));
     }
 
     [Fact]

@@ -1,0 +1,23 @@
+namespace DataForge.Core.Seams;
+
+/// <summary>
+/// A language model that can also be trained and give gradients (LESS warm-up and gradient features,
+/// S2L proxy training). Implemented by the TorchSharp backend.
+/// </summary>
+public interface ITrainableModel : ILanguageModel, IDisposable
+{
+    /// <summary>Names of the parameters that training updates (all of them, or only LoRA adapters).</summary>
+    IReadOnlyList<string> TrainableParameters { get; }
+
+    /// <summary>One optimizer step on a batch: masked loss over responses, backward, clip, AdamW with the schedule; returns the batch's mean loss.</summary>
+    double TrainStep(IReadOnlyList<TrainingExample> batch);
+
+    /// <summary>Mean response loss of each example under the current weights (no gradients).</summary>
+    IReadOnlyList<double> Losses(IReadOnlyList<TrainingExample> examples);
+
+    /// <summary>Gradient of each example's mean response loss with respect to the trainable parameters, flattened in <see cref="TrainableParameters"/> order.</summary>
+    IReadOnlyList<float[]> Gradients(IReadOnlyList<TrainingExample> examples);
+
+    /// <summary>Saves the current weights (LoRA merged) as a Hugging Face checkpoint folder.</summary>
+    void Save(string directory);
+}
