@@ -1,0 +1,63 @@
+using DataForge.Models.Torch.Modeling;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DataForge.Models.Torch.Inference;
+
+/// <summary>
+/// Batched log-probabilities of continuation tokens: sequences sorted by length into buckets,
+/// right-padded, run with causal attention and no gradients. Right padding sits after every real
+/// token, and causal attention only looks back, so padding never reaches a real position.
+/// </summary>
+internal sealed class BatchScorer(CausalLm model, int batchSize, int padId)
+{
+    /// <summary>For each (context, continuation): log p(continuation[j] | everything before), for every continuation token that has something before it.</summary>
+    public IReadOnlyList<double[]> Score(IReadOnlyList<(IReadOnlyList<int> Context, IReadOnlyList<int> Continuation)> items)
+    {
+        using var noGrad = torch.no_grad();
+        var results = new double[items.Count][];
+        var order = Enumerable.Range(0, items.Count).OrderByDescending(i => items[i].Context.Count + items[i].Continuation.Count).ThenBy(i => i).ToList();
+        foreach (var bucket in order.Chunk(batchSize))
+        {
+            ScoreBucket(items, bucket, results);
+        }
+
+        return results;
+    }
+
+    private void ScoreBucket(IReadOnlyList<(IReadOnlyList<int> Context, IReadOnlyList<int> Continuation)> items, int[] bucket, double[][] results)
+    {
+        using var scope = torch.NewDisposeScope();
+        var width = bucket.Max(i => items[i].Context.Count + items[i].Continuation.Count);
+        var ids = new long[bucket.Length * width];
+        var targets = new long[bucket.Length * width];
+        for (var row = 0; row < bucket.Length; row++)
+        {
+            var sequence = items[bucket[row]].Context.Concat(items[bucket[row]].Continuation).ToArray();
+            for (var c = 0; c < width; c++)
+            {
+                ids[(row * width) + c] = c < sequence.Length ? sequence[c] : padId;
+                targets[(row * width) + c] = c + 1 < sequence.Length ? sequence[c + 1] : padId;
+            }
+        }
+
+        var input = torch.tensor(ids, [bucket.Length, width]);
+        var positions = torch.arange(width, dtype: ScalarType.Int64).unsqueeze(0).expand(bucket.Length, width);
+        var logits = model.Forward(input, positions, mask: null, cache: null);           // (B, T, V)
+        var logProbs = nn.functional.log_softmax(logits, dim: -1)
+            .gather(-1, torch.tensor(targets, [bucket.Length, width]).unsqueeze(-1))
+            .squeeze(-1).to(ScalarType.Float64).contiguous().data<double>().ToArray();     // (B, T)
+        for (var row = 0; row < bucket.Length; row++)
+        {
+            var (context, continuation) = items[bucket[row]];
+            var first = Math.Max(context.Count, 1);             // the first token overall has nothing before it
+            var values = new double[context.Count + continuation.Count - first];
+            for (var p = first; p < context.Count + continuation.Count; p++)
+            {
+                values[p - first] = logProbs[(row * width) + p - 1];
+            }
+
+            results[bucket[row]] = values;
+        }
+    }
+}

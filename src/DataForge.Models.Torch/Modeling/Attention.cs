@@ -1,0 +1,76 @@
+using DataForge.Models.Torch.Checkpoints;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DataForge.Models.Torch.Modeling;
+
+/// <summary>Grouped-query self-attention with rotary positions, optional q/k/v biases and a KV cache.</summary>
+internal sealed class Attention : nn.Module
+{
+    private readonly int _heads;
+    private readonly int _kvHeads;
+    private readonly int _headDim;
+
+    public Attention(DecoderConfig config)
+        : base(nameof(Attention))
+    {
+        _heads = config.Heads;
+        _kvHeads = config.KvHeads;
+        _headDim = config.HeadDim;
+        Q = new Projection(config.HiddenSize, _heads * _headDim, config.AttentionBias);
+        K = new Projection(config.HiddenSize, _kvHeads * _headDim, config.AttentionBias);
+        V = new Projection(config.HiddenSize, _kvHeads * _headDim, config.AttentionBias);
+        O = new Projection(_heads * _headDim, config.HiddenSize, bias: false);
+        register_module("q_proj", Q);
+        register_module("k_proj", K);
+        register_module("v_proj", V);
+        register_module("o_proj", O);
+    }
+
+    public Projection Q { get; }
+
+    public Projection K { get; }
+
+    public Projection V { get; }
+
+    public Projection O { get; }
+
+    /// <summary>
+    /// x (B, T, C); cos/sin (B, 1, T, D); mask: additive (B, 1, T, S) or null for plain causal
+    /// attention over exactly these T tokens; cache: past keys/values of this layer, appended to.
+    /// </summary>
+    public Tensor Forward(Tensor x, Tensor cos, Tensor sin, Tensor? mask, KvCache? cache, int layer)
+    {
+        using var scope = torch.NewDisposeScope();
+        var (b, t) = (x.shape[0], x.shape[1]);
+        var q = Q.forward(x).view(b, t, _heads, _headDim).transpose(1, 2);       // (B, H, T, D)
+        var k = K.forward(x).view(b, t, _kvHeads, _headDim).transpose(1, 2);     // (B, KvH, T, D)
+        var v = V.forward(x).view(b, t, _kvHeads, _headDim).transpose(1, 2);     // (B, KvH, T, D)
+        q = RotaryEmbedding.Apply(q, cos, sin);
+        k = RotaryEmbedding.Apply(k, cos, sin);
+        if (cache is not null)
+        {
+            (k, v) = cache.Append(layer, k, v);                                  // (B, KvH, S, D)
+        }
+
+        k = RepeatKv(k);                                                         // (B, H, S, D)
+        v = RepeatKv(v);
+        var y = mask is null
+            ? nn.functional.scaled_dot_product_attention(q, k, v, is_casual: true)
+            : nn.functional.scaled_dot_product_attention(q, k, v, attn_mask: mask);  // (B, H, T, D)
+        y = y.transpose(1, 2).contiguous().view(b, t, _heads * _headDim);       // (B, T, H·D)
+        return O.forward(y).MoveToOuterDisposeScope();                           // (B, T, C)
+    }
+
+    private Tensor RepeatKv(Tensor kv)
+    {
+        var groups = _heads / _kvHeads;
+        if (groups == 1)
+        {
+            return kv;
+        }
+
+        var (b, s) = (kv.shape[0], kv.shape[2]);
+        return kv.unsqueeze(2).expand(b, _kvHeads, groups, s, _headDim).reshape(b, _heads, s, _headDim);
+    }
+}

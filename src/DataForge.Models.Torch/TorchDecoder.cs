@@ -1,0 +1,81 @@
+using DataForge.Models.Torch.Checkpoints;
+using DataForge.Models.Torch.Inference;
+using DataForge.Models.Torch.Modeling;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DataForge.Models.Torch;
+
+/// <summary>
+/// A Llama-family decoder loaded from a Hugging Face checkpoint folder, working on token ids:
+/// logits, batched continuation log-probabilities, batched generation. Computes in float32 on
+/// the CPU. Not thread-safe: one call at a time.
+/// </summary>
+public sealed class TorchDecoder : IDisposable
+{
+    private readonly int _padId;
+
+    private TorchDecoder(DecoderConfig config, CausalLm model, int validVocabulary)
+    {
+        Config = config;
+        Model = model;
+        ValidVocabulary = Math.Min(validVocabulary, config.VocabSize);
+        _padId = 0;
+        model.eval();
+    }
+
+    /// <summary>The architecture.</summary>
+    public DecoderConfig Config { get; }
+
+    /// <summary>Ids a tokenizer can produce; rows beyond it (padding of the vocabulary) are never sampled.</summary>
+    public int ValidVocabulary { get; }
+
+    internal CausalLm Model { get; }
+
+    /// <summary>Loads <c>config.json</c> and the safetensors weights of a folder.</summary>
+    /// <param name="folder">The checkpoint folder.</param>
+    /// <param name="validVocabulary">The tokenizer's id count (null: the config's vocab size).</param>
+    public static TorchDecoder Load(string folder, int? validVocabulary = null)
+    {
+        var config = DecoderConfig.Load(folder);
+        var model = DecoderCheckpoint.Load(folder, config);
+        return new TorchDecoder(config, model, validVocabulary ?? config.VocabSize);
+    }
+
+    /// <summary>A decoder with freshly initialised weights (seeded), for training from scratch and benchmarks.</summary>
+    public static TorchDecoder Create(DecoderConfig config, long seed, int? validVocabulary = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var model = new CausalLm(config);
+        DecoderCheckpoint.Initialize(model, seed);
+        return new TorchDecoder(config, model, validVocabulary ?? config.VocabSize);
+    }
+
+    /// <summary>Next-token logits at every position of one unpadded sequence: [T][V].</summary>
+    public float[][] Logits(IReadOnlyList<int> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
+        var input = torch.tensor(ids.Select(i => (long)i).ToArray(), [1, ids.Count]);
+        var positions = torch.arange(ids.Count, dtype: ScalarType.Int64).unsqueeze(0);
+        var logits = Model.Forward(input, positions, mask: null, cache: null);   // (1, T, V)
+        var flat = logits.contiguous().data<float>().ToArray();
+        var vocab = Config.VocabSize;
+        return [.. Enumerable.Range(0, ids.Count).Select(t => flat.AsSpan(t * vocab, vocab).ToArray())];
+    }
+
+    /// <summary>Log-probabilities of each continuation's tokens (see <see cref="BatchScorer"/>), in batches of <paramref name="batchSize"/>.</summary>
+    public IReadOnlyList<double[]> Score(IReadOnlyList<(IReadOnlyList<int> Context, IReadOnlyList<int> Continuation)> items, int batchSize = 8)
+        => new BatchScorer(Model, batchSize, _padId).Score(items);
+
+    /// <summary>Continues each prompt; <paramref name="stopTokens"/> end a sequence (not included in its tokens).</summary>
+    public IReadOnlyList<GenerationOutput> Generate(IReadOnlyList<GenerationInput> inputs, IReadOnlySet<int> stopTokens, bool useCache = true)
+        => new BatchGenerator(Model, ValidVocabulary, stopTokens, _padId).Generate(inputs, useCache);
+
+    /// <summary>Saves config and weights (LoRA merged) into a folder.</summary>
+    public void Save(string folder) => DecoderCheckpoint.Save(Model, folder);
+
+    /// <inheritdoc/>
+    public void Dispose() => Model.Dispose();
+}
