@@ -188,7 +188,7 @@ public sealed record DecoderConfig
         var scaling = reader.Object("rope_parameters") ?? reader.Object("rope_scaling");
         if (scaling is not null)
         {
-            var type = (scaling["rope_type"] ?? scaling["type"])?.GetValue<string>() ?? "default";
+            var type = (scaling["rope_type"] ?? scaling["type"])?.ToString() ?? "default";
             if (type != "default")
             {
                 throw new InvalidDataException($"{source}: rope type '{type}' is not implemented (only the unscaled 'default' rotary embedding is); refusing rather than running it unscaled");
@@ -196,7 +196,7 @@ public sealed record DecoderConfig
 
             if (scaling["rope_theta"] is JsonNode theta)
             {
-                return theta.GetValue<double>();
+                return JsonSerializer.Deserialize<double>(theta.ToJsonString());
             }
         }
 
@@ -227,11 +227,11 @@ public sealed record DecoderConfig
 
         public string? String(string key) => Get(key, n => n.GetValue<string>());
 
-        public int? Int(string key) => Get(key, n => (int?)n.GetValue<long>());
+        public int? Int(string key) => Get(key, n => (int?)JsonSerializer.Deserialize<int>(n.ToJsonString()));
 
-        public double? Double(string key) => Get(key, n => (double?)n.GetValue<double>());
+        public double? Double(string key) => Get(key, n => (double?)JsonSerializer.Deserialize<double>(n.ToJsonString()));
 
-        public bool? Bool(string key) => Get(key, n => (bool?)n.GetValue<bool>());
+        public bool? Bool(string key) => Get(key, n => (bool?)JsonSerializer.Deserialize<bool>(n.ToJsonString()));
 
         public JsonObject? Object(string key) => root[key] as JsonObject;
 
@@ -240,8 +240,8 @@ public sealed record DecoderConfig
         public IReadOnlyList<int> IntList(string key) => root[key] switch
         {
             null => [],
-            JsonArray array => [.. array.Select(n => (int)n!.GetValue<long>())],
-            var node => [(int)node.GetValue<long>()],
+            JsonArray array => [.. array.Select(n => JsonSerializer.Deserialize<int>(n!.ToJsonString()))],
+            var node => [JsonSerializer.Deserialize<int>(node.ToJsonString())],
         };
 
         private T? Get<T>(string key, Func<JsonNode, T?> read)
@@ -256,7 +256,7 @@ public sealed record DecoderConfig
             {
                 return read(node);
             }
-            catch (Exception e) when (e is InvalidOperationException or FormatException)
+            catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException)
             {
                 throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{source}: '{key}' has the wrong type ({node.ToJsonString()})"), e);
             }
