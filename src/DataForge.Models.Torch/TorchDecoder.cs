@@ -73,8 +73,8 @@ public sealed class TorchDecoder : IDisposable
     public IReadOnlyList<GenerationOutput> Generate(IReadOnlyList<GenerationInput> inputs, IReadOnlySet<int> stopTokens, bool useCache = true)
         => new BatchGenerator(Model, ValidVocabulary, stopTokens, _padId).Generate(inputs, useCache);
 
-    /// <summary>Saves config and weights (LoRA merged) into a folder.</summary>
-    public void Save(string folder) => DecoderCheckpoint.Save(Model, folder);
+    /// <summary>Saves config and weights (LoRA merged) into a folder, as F32 or BF16.</summary>
+    public void Save(string folder, bool bfloat16 = false) => DecoderCheckpoint.Save(Model, folder, bfloat16);
 
     /// <inheritdoc/>
     public void Dispose() => Model.Dispose();

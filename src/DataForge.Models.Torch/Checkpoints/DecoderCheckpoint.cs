@@ -65,7 +65,7 @@ internal static class DecoderCheckpoint
     }
 
     /// <summary>Writes the model's weights (LoRA adapters merged) and its config as a checkpoint folder.</summary>
-    public static void Save(CausalLm model, string folder)
+    public static void Save(CausalLm model, string folder, bool bfloat16 = false)
     {
         Directory.CreateDirectory(folder);
         var tensors = new SortedDictionary<string, Tensor>(StringComparer.Ordinal);
@@ -82,7 +82,8 @@ internal static class DecoderCheckpoint
 
         foreach (var (name, module) in model.named_modules())
         {
-            if (module is Projection { HasLora: true } projection)
+            // TorchSharp also lists modules under their C# backing-field names; only the registered names count.
+            if (module is Projection { HasLora: true } projection && !name.Contains("k__BackingField", StringComparison.Ordinal))
             {
                 var weight = projection.MergedWeight();
                 merged.Add(weight);
@@ -92,14 +93,14 @@ internal static class DecoderCheckpoint
 
         try
         {
-            SafetensorsWriter.Write(Path.Combine(folder, SingleFile), tensors);
+            SafetensorsWriter.Write(Path.Combine(folder, SingleFile), tensors, bfloat16);
         }
         finally
         {
             merged.ForEach(t => t.Dispose());
         }
 
-        var json = model.Config.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        var json = (bfloat16 ? model.Config with { TorchDtype = "bfloat16" } : model.Config).ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         File.WriteAllText(Path.Combine(folder, "config.json"), json + "\n");
     }
 

@@ -137,7 +137,7 @@ public sealed class DecoderTrainer : IDisposable
         var generator = new Generator((ulong)lora.Seed);
         foreach (var (name, module) in _model.named_modules())
         {
-            if (module is Projection projection && lora.Targets.Any(t => name.EndsWith("." + t, StringComparison.Ordinal)) && !projection.HasLora)
+            if (module is Projection projection && !name.Contains("k__BackingField", StringComparison.Ordinal) && lora.Targets.Any(t => name.EndsWith("." + t, StringComparison.Ordinal)) && !projection.HasLora)
             {
                 projection.AddLora(lora.Rank, lora.Alpha, generator);
             }

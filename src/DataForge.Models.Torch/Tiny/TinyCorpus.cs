@@ -1,0 +1,114 @@
+using System.Text;
+using System.Text.Json;
+using DataForge.Core.Records;
+using DataForge.Models.Tokenization;
+
+namespace DataForge.Models.Torch.Tiny;
+
+/// <summary>
+/// The embedded model's training text: every JSONL record with an <c>instruction</c> and an
+/// <c>output</c> becomes a ChatML conversation (so the model learns the chat format it is used
+/// with); Markdown, TOML, Python and C# files are plain documents. Files are read in ordinal path
+/// order, so the corpus depends only on the files' content.
+/// </summary>
+public sealed class TinyCorpus
+{
+    private static readonly string[] Extensions = [".jsonl", ".md", ".txt", ".toml", ".py", ".cs"];
+
+    private TinyCorpus(IReadOnlyList<string> documents, IReadOnlyList<string> plainTexts, long bytes)
+    {
+        Documents = documents;
+        PlainTexts = plainTexts;
+        Bytes = bytes;
+    }
+
+    /// <summary>Training documents (conversations already in ChatML).</summary>
+    public IReadOnlyList<string> Documents { get; }
+
+    /// <summary>The same text without chat markup, for training the tokenizer.</summary>
+    public IReadOnlyList<string> PlainTexts { get; }
+
+    /// <summary>UTF-8 bytes read.</summary>
+    public long Bytes { get; }
+
+    /// <summary>Reads the given files and folders (recursively; hidden folders, <c>bin</c>, <c>obj</c> and <c>output</c> skipped).</summary>
+    public static TinyCorpus Read(IEnumerable<string> roots)
+    {
+        var files = roots.SelectMany(Files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var documents = new List<string>();
+        var plain = new List<string>();
+        long bytes = 0;
+        var chat = ChatFormat.For(ChatFormatKind.ChatMl);
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file, Encoding.UTF8);
+            bytes += Encoding.UTF8.GetByteCount(text);
+            if (file.EndsWith(".jsonl", StringComparison.Ordinal))
+            {
+                foreach (var (prompt, answer) in Conversations(text))
+                {
+                    var example = chat.RenderTraining([new ChatMessage("user", prompt)], answer);
+                    documents.Add(example.Prompt + example.Response);
+                    plain.Add(prompt);
+                    plain.Add(answer);
+                }
+            }
+            else if (text.Trim().Length > 0)
+            {
+                documents.Add(text);
+                plain.Add(text);
+            }
+        }
+
+        return new TinyCorpus(documents, plain, bytes);
+    }
+
+    private static IEnumerable<string> Files(string root)
+    {
+        if (File.Exists(root))
+        {
+            return [Path.GetFullPath(root)];
+        }
+
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"corpus folder not found: {root}");
+        }
+
+        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.Ordinal))
+            .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.') || part is "bin" or "obj" or "output"))
+            .Select(Path.GetFullPath);
+    }
+
+    private static IEnumerable<(string Prompt, string Answer)> Conversations(string jsonl)
+    {
+        foreach (var line in jsonl.Split('\n'))
+        {
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            JsonElement root;
+            try
+            {
+                root = JsonDocument.Parse(line).RootElement;
+            }
+            catch (JsonException)
+            {
+                continue; // the corpus is best effort: a bad line is skipped, not fatal
+            }
+
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("instruction", out var instruction) || !root.TryGetProperty("output", out var output)
+                || instruction.ValueKind != JsonValueKind.String || output.ValueKind != JsonValueKind.String)
+            {
+                continue;
+            }
+
+            var input = root.TryGetProperty("input", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
+            var prompt = string.IsNullOrWhiteSpace(input) ? instruction.GetString()! : $"{instruction.GetString()}\n\n{input}";
+            yield return (prompt, output.GetString()!);
+        }
+    }
+}
