@@ -31,6 +31,14 @@ app.Configure(config =>
     config.AddCommand<InspectCommand>("inspect")
         .WithDescription("Counts per step and reason, and histograms, of a finished run folder.")
         .WithExample("inspect", "output/default/latest");
+    config.AddBranch("model", model =>
+    {
+        model.SetDescription("Embedded models.");
+        model.AddCommand<TrainTinyCommand>("train-tiny")
+            .WithDescription("Trains an embedded model on the repo's own text (seeded) and saves a Hugging Face checkpoint folder (default models/tiny).")
+            .WithExample("model", "train-tiny")
+            .WithExample("model", "train-tiny", "--size", "medium", "--seed", "2", "--out", "models/tiny-medium");
+    });
 });
 
 var code = await app.RunAsync(args, stop.Token);
