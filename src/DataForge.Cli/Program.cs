@@ -31,6 +31,9 @@ app.Configure(config =>
     config.AddCommand<InspectCommand>("inspect")
         .WithDescription("Counts per step and reason, and histograms, of a finished run folder.")
         .WithExample("inspect", "output/default/latest");
+    config.AddCommand<ServeCommand>("serve")
+        .WithDescription("Serves a checkpoint folder over an OpenAI-compatible API (/v1/models, /v1/chat/completions, /v1/completions with logprobs and echo).")
+        .WithExample("serve", "models/tiny", "--port", "8181");
     config.AddBranch("model", model =>
     {
         model.SetDescription("Embedded models.");

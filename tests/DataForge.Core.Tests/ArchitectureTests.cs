@@ -12,6 +12,7 @@ public sealed class ArchitectureTests
     private const string Serving = "DataForge.Serving";
     private const string Review = "DataForge.Review";
     private const string Models = "DataForge.Models";
+    private const string ModelsTorch = "DataForge.Models.Torch";
     private const string Testing = "DataForge.Testing";
 
     private static readonly string[] LevelOne = ["DataForge.Storage", Models, "DataForge.Generation", "DataForge.LintSeq", "DataForge.Scoring"];
@@ -70,7 +71,7 @@ public sealed class ArchitectureTests
     public void Cli_ReferencesPipelinesAndNothingAboveIt()
     {
         // Arrange: Cli composes Pipelines and hosts the model server and the review app (DESIGN.md).
-        string[] allowed = [Pipelines, Core, .. LevelOne, Serving, Review];
+        string[] allowed = [Pipelines, Core, .. LevelOne, ModelsTorch, Serving, Review];
 
         // Act + Assert
         SkipUnlessPresent(Cli, () =>
@@ -101,6 +102,17 @@ public sealed class ArchitectureTests
 
         // Assert
         Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void ModelsTorch_ReferencesOnlyCoreAndModels_AndOnlyCliReferencesIt()
+    {
+        // Arrange: TorchSharp's ~480 MB of natives stay out of every project but the CLI's (README, architecture).
+        var users = Projects.Values.Where(p => p.ProjectReferences.Contains(ModelsTorch)).Select(p => p.Name).ToList();
+
+        // Act + Assert
+        SkipUnlessPresent(ModelsTorch, () => AssertReferencesOnly(ModelsTorch, [Core, Models]));
+        Assert.All(users, name => Assert.Equal(Cli, name));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal sealed class RunCommand : AsyncCommand<RunSettings>
             return ExitCodes.Configuration;
         }
 
-        var executor = new RunExecutor(spec, new RunRequest(settings.Out, settings.Force, settings.Store), TimeProvider.System);
+        var executor = new RunExecutor(spec, new RunRequest(settings.Out, settings.Force, settings.Store, Backends: Models.TorchBackends.CreateRegistry()), TimeProvider.System);
         Console.Error.WriteLine($"run {executor.RunId}: {spec.File} -> {Path.GetRelativePath(Environment.CurrentDirectory, executor.RunDirectory)}");
         var report = await ProgressReporter.RunWithProgressAsync(executor, TimeSpan.FromSeconds(settings.ProgressInterval), cancellationToken);
         switch (report.Status)

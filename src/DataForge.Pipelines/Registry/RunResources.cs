@@ -1,4 +1,5 @@
 using DataForge.Core.Seams;
+using DataForge.Pipelines.Models;
 
 namespace DataForge.Pipelines.Registry;
 
@@ -10,4 +11,5 @@ namespace DataForge.Pipelines.Registry;
 /// <param name="TokenCounterFactory">Makes the token counter.</param>
 /// <param name="Seed">The run seed.</param>
 /// <param name="Cache">The run store's result cache (model requests, lint results); null when caching is off.</param>
-public sealed record RunResources(string PipelineDirectory, string RunId, string DataDirectory, long? Limit, Func<ITokenCounter> TokenCounterFactory, long Seed = 1, IResultCache? Cache = null);
+/// <param name="Models">The run's <c>[models.NAME]</c> entries, built on first use; null when the run has none.</param>
+public sealed record RunResources(string PipelineDirectory, string RunId, string DataDirectory, long? Limit, Func<ITokenCounter> TokenCounterFactory, long Seed = 1, IResultCache? Cache = null, ModelCatalog? Models = null);

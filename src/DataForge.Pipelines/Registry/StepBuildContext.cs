@@ -29,6 +29,10 @@ public sealed class StepBuildContext
     /// <summary>The token counter (created on first use).</summary>
     public ITokenCounter TokenCounter => _tokenCounter.Value;
 
+    /// <summary>The model a step names (a <c>[models.NAME]</c> entry), built on first use.</summary>
+    public ILanguageModel Model(string name)
+        => (Resources.Models ?? throw new KeyNotFoundException($"no [models.{name}] in the pipeline")).Get(name);
+
     /// <summary>A path of the pipeline file resolved against the file's folder.</summary>
     public string ResolvePath(string path) => System.IO.Path.GetFullPath(path, Resources.PipelineDirectory);
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using DataForge.Core.Engine;
 using DataForge.Core.Steps;
 using DataForge.Models.Tokens;
+using DataForge.Pipelines.Models;
 using DataForge.Pipelines.Registry;
 using DataForge.Pipelines.Validation;
 using DataForge.Storage.Runs;
@@ -90,7 +91,8 @@ public sealed class RunExecutor
     private async Task<RunReport> RunAndPublishAsync(RunFolder folder, RunStore store, CancellationToken cancellationToken)
     {
         folder.PrepareStaging();
-        var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter(), _spec.Run.Seed, store);
+        using var models = new ModelCatalog(_spec.Models, _request.Backends ?? ModelBackendRegistry.CreateDefault(), new ModelBuildContext(_spec.Directory, store, _spec.Run.Seed));
+        var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter(), _spec.Run.Seed, store, models);
         var nodes = _spec.Steps.Select(s => new GraphNode(
             s.Name,
             s.Definition.Type,
@@ -116,7 +118,7 @@ public sealed class RunExecutor
 
         var write = nodes.Select(n => n.Step).OfType<WriteStep>().Single();
         var rejects = await RejectShardWriter.WriteAsync(result.RejectLanes, folder.Rejects, RunId, ShardWriterOptions.Default, cancellationToken).ConfigureAwait(false);
-        var manifest = BuildManifest(folder, result, write, rejects);
+        var manifest = BuildManifest(folder, result, write, rejects, models.Identities);
         await ManifestJson.WriteAsync(manifest, Path.Combine(folder.Staging, "manifest.json"), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder.Staging, "README.md"), DatasetCard.Render(manifest), cancellationToken).ConfigureAwait(false);
         await store.FlushAsync().ConfigureAwait(false);
@@ -132,7 +134,7 @@ public sealed class RunExecutor
         return report.ErrorFraction > _spec.Run.MaxErrorFraction ? report with { Status = RunStatus.TooManyErrors } : report;
     }
 
-    private RunManifest BuildManifest(RunFolder folder, EngineResult result, WriteStep write, IReadOnlyList<ShardFile> rejects)
+    private RunManifest BuildManifest(RunFolder folder, EngineResult result, WriteStep write, IReadOnlyList<ShardFile> rejects, IReadOnlyDictionary<string, string> modelIds)
     {
         var shards = write.Shards.Concat(rejects)
             .Select(s => new ManifestShard(Path.GetRelativePath(folder.Staging, s.Path).Replace('\\', '/'), s.Rows, s.Sha256))
@@ -144,12 +146,18 @@ public sealed class RunExecutor
             _identity.Config,
             _identity.SeedsSha256,
             CodeVersion,
-            [.. _spec.Models.Values.Select(m => new ManifestModel(m.Name, m.Backend, ""))],
+            [.. _spec.Models.Values.Select(m => ManifestEntry(m, modelIds.GetValueOrDefault(m.Name)))],
             new ManifestCounts(write.Shards.Sum(s => s.Rows), rejects.Sum(s => s.Rows), steps),
             shards,
             result.Stats.ToDictionary(s => s.Step, s => Math.Round(s.Elapsed.TotalSeconds, 3)),
             new Dictionary<string, IReadOnlyDictionary<string, ScoreSummary>> { ["written"] = write.ScoreSummaries });
     }
+
+    // A model that was loaded is named by its identity (NAME@WEIGHTS_HASH); one the run never used, by its backend.
+    private static ManifestModel ManifestEntry(ModelSpec spec, string? identity)
+        => identity is null
+            ? new ManifestModel(spec.Name, $"{spec.Backend} (not loaded)", "")
+            : new ManifestModel(spec.Name, identity, identity.Contains('@', StringComparison.Ordinal) ? identity[(identity.LastIndexOf('@') + 1)..] : "");
 
     private IEnumerable<StepLedgerEntry> Ledger() => LiveStats.Select(s => new StepLedgerEntry(s.Step, s.In, s.Out, s.Computed, s.CacheHits));
 }

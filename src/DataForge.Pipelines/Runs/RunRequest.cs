@@ -1,3 +1,5 @@
+using DataForge.Pipelines.Models;
+
 namespace DataForge.Pipelines.Runs;
 
 /// <summary>How a run was asked for on the command line.</summary>
@@ -5,4 +7,5 @@ namespace DataForge.Pipelines.Runs;
 /// <param name="Force">Rebuild even when the run folder is complete, and swap it in atomically.</param>
 /// <param name="StorePath">The run store; null: <c>runstore.sqlite</c> beside the run folder.</param>
 /// <param name="OutputRoot">Root of default run folders (<c>output</c>).</param>
-public sealed record RunRequest(string? OutDirectory = null, bool Force = false, string? StorePath = null, string OutputRoot = "output");
+/// <param name="Backends">How <c>[models.NAME]</c> entries are built; null: <see cref="ModelBackendRegistry.CreateDefault"/>.</param>
+public sealed record RunRequest(string? OutDirectory = null, bool Force = false, string? StorePath = null, string OutputRoot = "output", ModelBackendRegistry? Backends = null);

@@ -29,15 +29,14 @@ internal static class CommonKeys
         ["tiny"] =
         [
             new("backend", OptionKind.String, null, "tiny") { Required = true },
-            new("path", OptionKind.String, null, "folder of the embedded model (default: models/tiny)"),
+            new("path", OptionKind.Path, null, "folder of the embedded model (default: models/tiny, found from the pipeline's folder upwards)"),
+            new("batch_size", OptionKind.Integer, 8L, "requests per forward pass") { Min = 1 },
         ],
         ["torch"] =
         [
             new("backend", OptionKind.String, null, "torch") { Required = true },
             new("path", OptionKind.Path, null, "Hugging Face checkpoint folder") { Required = true },
             new("chat_format", OptionKind.String, null, "chatml or llama3 (default: from tokenizer_config.json)") { Allowed = ["chatml", "llama3"] },
-            new("dtype", OptionKind.String, "float32", "float32, float16 or bfloat16") { Allowed = ["float32", "float16", "bfloat16"] },
-            new("device", OptionKind.String, "cpu", "cpu or cuda") { Allowed = ["cpu", "cuda"] },
             new("batch_size", OptionKind.Integer, 8L, "requests per forward pass") { Min = 1 },
         ],
         ["openai"] =
@@ -48,6 +47,7 @@ internal static class CommonKeys
             new("api_key_env", OptionKind.String, null, "environment variable holding the API key"),
             new("timeout_seconds", OptionKind.Integer, 120L, "per-request timeout") { Min = 1 },
             new("max_retries", OptionKind.Integer, 5L, "retries of a failed request, with backoff") { Min = 0 },
+            new("concurrency", OptionKind.Integer, 4L, "requests in flight per URL") { Min = 1, Max = 1024, AffectsResult = false },
         ],
     };
 }

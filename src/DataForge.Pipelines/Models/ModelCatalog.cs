@@ -1,0 +1,69 @@
+using DataForge.Core.Seams;
+using DataForge.Pipelines.Validation;
+
+namespace DataForge.Pipelines.Models;
+
+/// <summary>
+/// The models of one run, by their <c>[models.NAME]</c> names: each is built on first use (so a
+/// pipeline that never asks for a model loads none) and disposed with the catalog.
+/// </summary>
+public sealed class ModelCatalog : IDisposable
+{
+    private readonly IReadOnlyDictionary<string, ModelSpec> _specs;
+    private readonly ModelBackendRegistry _backends;
+    private readonly ModelBuildContext _context;
+    private readonly Dictionary<string, ILanguageModel> _built = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <summary>Creates a catalog over the pipeline's model specs.</summary>
+    public ModelCatalog(IReadOnlyDictionary<string, ModelSpec> specs, ModelBackendRegistry backends, ModelBuildContext context)
+    {
+        _specs = specs ?? throw new ArgumentNullException(nameof(specs));
+        _backends = backends ?? throw new ArgumentNullException(nameof(backends));
+        _context = context ?? throw new ArgumentNullException(nameof(context));
+    }
+
+    /// <summary>The models built so far: name and identity (model id plus weights hash).</summary>
+    public IReadOnlyDictionary<string, string> Identities
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _built.ToDictionary(p => p.Key, p => p.Value.Identity, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>The model named <paramref name="name"/>, built on first use.</summary>
+    /// <exception cref="KeyNotFoundException">The pipeline has no <c>[models.NAME]</c> of that name.</exception>
+    public ILanguageModel Get(string name)
+    {
+        lock (_gate)
+        {
+            if (_built.TryGetValue(name, out var model))
+            {
+                return model;
+            }
+
+            var spec = _specs.TryGetValue(name, out var found) ? found : throw new KeyNotFoundException($"no [models.{name}] in the pipeline");
+            model = _backends.Create(spec, _context);
+            _built[name] = model;
+            return model;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var model in _built.Values)
+            {
+                (model as IDisposable)?.Dispose();
+            }
+
+            _built.Clear();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using DataForge.Core.Seams;
+using DataForge.Serving.Tests.Support;
+using Xunit;
+
+namespace DataForge.Serving.Tests;
+
+/// <summary>Several base URLs: round-robin, and the per-endpoint in-flight limit.</summary>
+public sealed class OpenAiEndpointTests
+{
+    [Fact]
+    public async Task TwoBaseUrls_RequestsAlternate()
+    {
+        // Arrange
+        await using var stack = await ServerRig.StartAsync(proxies: 2);
+        var requests = Enumerable.Range(0, 8).Select(i => new ScoreRequest("", $"text number {i}")).ToList();
+
+        // Act
+        await stack.Client().ScoreAsync(requests, CancellationToken.None);
+
+        // Assert
+        Assert.Equal([4, 4], stack.Proxies.Select(p => p.Requests));
+    }
+
+    [Fact]
+    public async Task ConcurrencyLimit_IsReachedButNeverExceededPerEndpoint()
+    {
+        // Arrange: a slow model, so requests queue up at each endpoint.
+        var model = new ConcurrencyProbeModel(TestModels.Fake(), TimeSpan.FromMilliseconds(15));
+        await using var stack = await ServerRig.StartAsync(model, proxies: 2);
+        var requests = Enumerable.Range(0, 16).Select(i => new ScoreRequest("", $"text number {i}")).ToList();
+
+        // Act
+        var results = await stack.Client(concurrency: 2).ScoreAsync(requests, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(16, results.Count);
+        Assert.Equal([2, 2], stack.Proxies.Select(p => p.MaxInFlight));
+        Assert.Equal(1, model.MaxInside);
+    }
+
+    [Fact]
+    public async Task Batch_ResultsComeBackInRequestOrder()
+    {
+        // Arrange
+        await using var stack = await ServerRig.StartAsync(proxies: 2);
+        var requests = Enumerable.Range(0, 12).Select(i => new ScoreRequest("", string.Join(' ', Enumerable.Repeat("w", i + 1)))).ToList();
+
+        // Act
+        var results = await stack.Client(concurrency: 3).ScoreAsync(requests, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(Enumerable.Range(1, 12), results.Select(r => r.Tokens.Count));
+    }
+}
