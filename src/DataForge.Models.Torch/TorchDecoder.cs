@@ -35,10 +35,18 @@ public sealed class TorchDecoder : IDisposable
     /// <summary>Loads <c>config.json</c> and the safetensors weights of a folder.</summary>
     /// <param name="folder">The checkpoint folder.</param>
     /// <param name="validVocabulary">The tokenizer's id count (null: the config's vocab size).</param>
-    public static TorchDecoder Load(string folder, int? validVocabulary = null)
+    /// <param name="device"><c>cpu</c> (default) or <c>cuda</c> / <c>cuda:N</c>, which needs a CUDA build of libtorch (see the README).</param>
+    public static TorchDecoder Load(string folder, int? validVocabulary = null, string device = "cpu")
     {
         var config = DecoderConfig.Load(folder);
-        var model = DecoderCheckpoint.Load(folder, config);
+        if (device.StartsWith("cuda", StringComparison.OrdinalIgnoreCase) && !torch.cuda.is_available())
+        {
+            throw new InvalidOperationException($"device '{device}' asked for, but no CUDA device is usable: this build carries the CPU libtorch (build with -p:TorchDevice=cuda where a feed serves libtorch-cuda), or no GPU is present");
+        }
+
+        var target = torch.device(device);
+
+        var model = DecoderCheckpoint.Load(folder, config, target);
         return new TorchDecoder(config, model, validVocabulary ?? config.VocabSize);
     }
 
@@ -57,10 +65,10 @@ public sealed class TorchDecoder : IDisposable
         ArgumentNullException.ThrowIfNull(ids);
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
-        var input = torch.tensor(ids.Select(i => (long)i).ToArray(), [1, ids.Count]);
-        var positions = torch.arange(ids.Count, dtype: ScalarType.Int64).unsqueeze(0);
+        var input = torch.tensor(ids.Select(i => (long)i).ToArray(), [1, ids.Count]).to(Model.Device);
+        var positions = torch.arange(ids.Count, dtype: ScalarType.Int64, device: Model.Device).unsqueeze(0);
         var logits = Model.Forward(input, positions, mask: null, cache: null);   // (1, T, V)
-        var flat = logits.contiguous().data<float>().ToArray();
+        var flat = logits.cpu().contiguous().data<float>().ToArray();
         var vocab = Config.VocabSize;
         return [.. Enumerable.Range(0, ids.Count).Select(t => flat.AsSpan(t * vocab, vocab).ToArray())];
     }

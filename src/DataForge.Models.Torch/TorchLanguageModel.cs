@@ -66,7 +66,7 @@ public sealed class TorchLanguageModel : ITrainableModel
         options ??= TorchModelOptions.Default;
         var tokenizer = HfTokenizer.Load(folder);
         var format = options.ChatFormat ?? (tokenizer.ChatTemplate is null ? null : ChatFormat.Detect(tokenizer.ChatTemplate));
-        var decoder = TorchDecoder.Load(folder, tokenizer.VocabularySize);
+        var decoder = TorchDecoder.Load(folder, tokenizer.VocabularySize, options.Device);
         return new TorchLanguageModel(folder, decoder, tokenizer, format, options);
     }
 

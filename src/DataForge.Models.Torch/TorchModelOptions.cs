@@ -18,6 +18,9 @@ public sealed record TorchModelOptions
         init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "batch size must be at least 1");
     } = 8;
 
+    /// <summary><c>cpu</c> (default) or <c>cuda</c> / <c>cuda:N</c> (a CUDA build of libtorch only).</summary>
+    public string Device { get; init; } = "cpu";
+
     /// <summary>The name in the model identity (null: the folder's name).</summary>
     public string? Name { get; init; }
 }

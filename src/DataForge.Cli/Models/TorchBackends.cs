@@ -51,5 +51,6 @@ internal static class TorchBackends
     {
         ChatFormat = spec.Options.GetString("chat_format") is { } format ? ChatFormat.Parse(format).Kind : null,
         BatchSize = (int)(spec.Options.GetInteger("batch_size") ?? 8),
+        Device = spec.Options.GetString("device") ?? "cpu",
     };
 }

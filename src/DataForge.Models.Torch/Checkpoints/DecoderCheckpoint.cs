@@ -14,7 +14,7 @@ internal static class DecoderCheckpoint
 
     /// <summary>Builds the model described by <paramref name="config"/> and fills it from the folder's safetensors.</summary>
     /// <exception cref="InvalidDataException">Weights are missing, misshapen, or in an unsupported file.</exception>
-    public static CausalLm Load(string folder, DecoderConfig config)
+    public static CausalLm Load(string folder, DecoderConfig config, Device device)
     {
         var files = WeightFiles(folder);
         var readers = files.Select(SafetensorsReader.Open).ToList();
@@ -29,7 +29,7 @@ internal static class DecoderCheckpoint
                 }
             }
 
-            var model = new CausalLm(config);
+            var model = CausalLm.Build(config, device);
             using var noGrad = torch.no_grad();
             var parameters = model.named_parameters().ToList();
             foreach (var (name, parameter) in parameters)

@@ -40,11 +40,12 @@ internal sealed class BatchGenerator(CausalLm model, int validVocabulary, IReadO
             using (var scope = torch.NewDisposeScope())
             {
                 var from = useCache ? fed : 0;
-                var ids = torch.tensor(tokens.SelectMany(r => r.Skip(from)).Select(t => (long)t).ToArray(), [active.Count, tokens[0].Count - from]);
-                var positions = Positions(real, from);
-                var mask = Mask(real, from);
+                var device = model.Device;
+                var ids = torch.tensor(tokens.SelectMany(r => r.Skip(from)).Select(t => (long)t).ToArray(), [active.Count, tokens[0].Count - from]).to(device);
+                var positions = Positions(real, from).to(device);
+                var mask = Mask(real, from).to(device);
                 var logits = model.Forward(ids, positions, mask, cache);                   // (B, T, V)
-                last = logits.select(1, -1).contiguous().data<float>().ToArray();         // (B, V)
+                last = logits.select(1, -1).cpu().contiguous().data<float>().ToArray();         // (B, V)
                 fed = tokens[0].Count;
             }
 
@@ -90,7 +91,7 @@ internal sealed class BatchGenerator(CausalLm model, int validVocabulary, IReadO
     {
         if (keep.Count > 0 && cache is not null)
         {
-            using var rows = torch.tensor(keep.Select(k => (long)k).ToArray());
+            using var rows = torch.tensor(keep.Select(k => (long)k).ToArray()).to(cache.Device);
             cache.Select(rows);
         }
 

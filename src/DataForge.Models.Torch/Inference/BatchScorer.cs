@@ -41,12 +41,12 @@ internal sealed class BatchScorer(CausalLm model, int batchSize, int padId)
             }
         }
 
-        var input = torch.tensor(ids, [bucket.Length, width]);
-        var positions = torch.arange(width, dtype: ScalarType.Int64).unsqueeze(0).expand(bucket.Length, width);
+        var input = torch.tensor(ids, [bucket.Length, width]).to(model.Device);
+        var positions = torch.arange(width, dtype: ScalarType.Int64, device: model.Device).unsqueeze(0).expand(bucket.Length, width);
         var logits = model.Forward(input, positions, mask: null, cache: null);           // (B, T, V)
         var logProbs = nn.functional.log_softmax(logits, dim: -1)
-            .gather(-1, torch.tensor(targets, [bucket.Length, width]).unsqueeze(-1))
-            .squeeze(-1).to(ScalarType.Float64).contiguous().data<double>().ToArray();     // (B, T)
+            .gather(-1, torch.tensor(targets, [bucket.Length, width]).to(model.Device).unsqueeze(-1))
+            .squeeze(-1).to(ScalarType.Float64).cpu().contiguous().data<double>().ToArray();     // (B, T)
         for (var row = 0; row < bucket.Length; row++)
         {
             var (context, continuation) = items[bucket[row]];

@@ -27,6 +27,28 @@ internal sealed class CausalLm : nn.Module
 
     public DecoderConfig Config { get; }
 
+    /// <summary>Where the weights live: the default device when the model was built (see <see cref="Build"/>).</summary>
+    public Device Device { get; private init; } = torch.CPU;
+
+    /// <summary>Builds the modules with their parameters allocated on <paramref name="device"/>.</summary>
+    public static CausalLm Build(DecoderConfig config, Device device)
+    {
+        if (device.type == DeviceType.CPU)
+        {
+            return new CausalLm(config);
+        }
+
+        torch.set_default_device(device);
+        try
+        {
+            return new CausalLm(config) { Device = device };
+        }
+        finally
+        {
+            torch.set_default_device(torch.CPU);
+        }
+    }
+
     public DecoderBody Body { get; }
 
     /// <summary>The output projection (vocab, C): the embedding when tied.</summary>

@@ -15,6 +15,9 @@ internal sealed class KvCache : IDisposable
         _values = new Tensor?[layers];
     }
 
+    /// <summary>Where the cached tensors live.</summary>
+    public Device Device => _keys[0]?.device ?? torch.CPU;
+
     /// <summary>Tokens cached so far.</summary>
     public long Length => _keys[0]?.shape[2] ?? 0;
 

@@ -37,8 +37,8 @@ internal sealed class Projection : nn.Module<Tensor, Tensor>
     {
         var inFeatures = Weight.shape[1];
         var bound = Math.Sqrt(6.0 / ((1 + 5.0) * inFeatures)); // kaiming_uniform_(a=sqrt(5))
-        _loraA = new Parameter((torch.rand(rank, inFeatures, generator: generator) * 2 - 1) * bound);
-        _loraB = new Parameter(torch.zeros(Weight.shape[0], rank));
+        _loraA = new Parameter(((torch.rand(rank, inFeatures, generator: generator) * 2 - 1) * bound).to(Weight.device));
+        _loraB = new Parameter(torch.zeros(Weight.shape[0], rank, device: Weight.device));
         _loraScale = alpha / rank;
         register_parameter("lora_A", _loraA);
         register_parameter("lora_B", _loraB);

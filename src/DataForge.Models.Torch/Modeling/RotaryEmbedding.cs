@@ -14,7 +14,7 @@ internal static class RotaryEmbedding
     public static (Tensor Cos, Tensor Sin) Angles(Tensor positions, int headDim, double theta)
     {
         using var scope = torch.NewDisposeScope();
-        var exponents = torch.arange(0, headDim, 2, dtype: ScalarType.Float64) / headDim;  // (D/2)
+        var exponents = torch.arange(0, headDim, 2, dtype: ScalarType.Float64, device: positions.device) / headDim;  // (D/2)
         var invFreq = torch.pow(theta, exponents).reciprocal();                             // (D/2)
         var angles = positions.to(ScalarType.Float64).unsqueeze(-1) * invFreq;             // (B, T, D/2)
         var emb = torch.cat([angles, angles], dim: -1).unsqueeze(1);                        // (B, 1, T, D)

@@ -95,7 +95,7 @@ public sealed class DecoderTrainer : IDisposable
             using var scope = torch.NewDisposeScope();
             _optimizer.zero_grad();
             Loss([row]).backward();
-            var parts = _trainable.Select(t => t.Parameter.grad is { } g ? g.flatten() : torch.zeros(t.Parameter.numel())).ToArray();
+            var parts = _trainable.Select(t => t.Parameter.grad is { } g ? g.flatten().cpu() : torch.zeros(t.Parameter.numel())).ToArray();
             result.Add(torch.cat(parts).data<float>().ToArray());
         }
 
@@ -126,10 +126,10 @@ public sealed class DecoderTrainer : IDisposable
             }
         }
 
-        var input = torch.tensor(ids, [batch.Count, width]);
-        var positions = torch.arange(width, dtype: ScalarType.Int64).unsqueeze(0).expand(batch.Count, width);
+        var input = torch.tensor(ids, [batch.Count, width]).to(_model.Device);
+        var positions = torch.arange(width, dtype: ScalarType.Int64, device: _model.Device).unsqueeze(0).expand(batch.Count, width);
         var logits = _model.Forward(input, positions, mask: null, cache: null);          // (B, T, V)
-        return nn.functional.cross_entropy(logits.view(-1, logits.shape[^1]), torch.tensor(targets), ignore_index: IgnoreLabel);
+        return nn.functional.cross_entropy(logits.view(-1, logits.shape[^1]), torch.tensor(targets).to(_model.Device), ignore_index: IgnoreLabel);
     }
 
     private void AddLora(LoraOptions lora)

@@ -38,6 +38,7 @@ internal static class CommonKeys
             new("path", OptionKind.Path, null, "Hugging Face checkpoint folder") { Required = true },
             new("chat_format", OptionKind.String, null, "chatml or llama3 (default: from tokenizer_config.json)") { Allowed = ["chatml", "llama3"] },
             new("batch_size", OptionKind.Integer, 8L, "requests per forward pass") { Min = 1 },
+            new("device", OptionKind.String, "cpu", "cpu, or cuda / cuda:N in a CUDA build of libtorch") { AffectsResult = false },
         ],
         ["openai"] =
         [
