@@ -30,6 +30,7 @@ var config110M = new DecoderConfig
 };
 models.Add(("random 110M (llama2.c shape)", () => TorchDecoder.Create(config110M, seed: 1)));
 
+var ceilings = new List<string>();
 Console.WriteLine($"threads: {TorchSharp.torch.get_num_threads()}, new tokens per sequence: {newTokens}, prompt: 16 tokens");
 Console.WriteLine();
 Console.WriteLine("| model | params | decode b=1 cache | decode b=1 no cache | decode b=8 cache | decode b=8 no cache | score batched (8) | score one at a time |");
@@ -55,10 +56,49 @@ foreach (var (name, load) in models)
     cells.Add(Score(decoder, items, 8));
     cells.Add(Score(decoder, items, 1));
     Console.WriteLine($"| {name} | {decoder.Config.ParameterCount / 1e6:F1}M | {string.Join(" | ", cells)} |");
+    ceilings.Add($"{name}: {MatVecCeiling(decoder, newTokens):F1} tok/s");
+}
+
+Console.WriteLine();
+Console.WriteLine("ceiling at batch 1 — the model's own weight matrices multiplied by one vector per token, nothing else (libtorch F32 GEMV):");
+foreach (var line in ceilings)
+{
+    Console.WriteLine($"  {line}");
 }
 
 Console.WriteLine();
 Console.WriteLine("decode: new tokens / wall second over the whole batch (prefill included); score: tokens / wall second.");
+
+// Tokens/s if a decode step were only its matrix-vector products: every 2-D weight once per token.
+static double MatVecCeiling(TorchDecoder decoder, int tokens)
+{
+    using var noGrad = TorchSharp.torch.no_grad();
+    // Every projection plus the output head; the embedding is a row lookup, not a product.
+    var weights = decoder.Model.named_parameters()
+        .Where(p => p.parameter.dim() == 2 && p.name.Contains(".layers.", StringComparison.Ordinal) && !p.name.Contains("k__BackingField", StringComparison.Ordinal))
+        .Select(p => (TorchSharp.torch.Tensor)p.parameter)
+        .Append(decoder.Model.HeadWeight)
+        .ToList();
+
+    void Step()
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        foreach (var w in weights)
+        {
+            using var x = TorchSharp.torch.ones(1, w.shape[1]);
+            TorchSharp.torch.nn.functional.linear(x, w).sum().item<float>();
+        }
+    }
+
+    Step();
+    var watch = Stopwatch.StartNew();
+    for (var i = 0; i < tokens; i++)
+    {
+        Step();
+    }
+
+    return tokens / watch.Elapsed.TotalSeconds;
+}
 
 static string Decode(TorchDecoder decoder, List<GenerationInput> batch, bool cache)
 {

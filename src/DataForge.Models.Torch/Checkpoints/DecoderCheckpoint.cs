@@ -109,11 +109,12 @@ internal static class DecoderCheckpoint
     {
         using var noGrad = torch.no_grad();
         var generator = new Generator((ulong)seed);
+        using var one = 1.0.ToScalar(); // held across the calls (see RmsNorm)
         foreach (var (name, parameter) in model.named_parameters())
         {
             if (name.EndsWith("norm.weight", StringComparison.Ordinal))
             {
-                parameter.fill_(1.0);
+                parameter.fill_(one);
             }
             else if (name.EndsWith(".bias", StringComparison.Ordinal))
             {

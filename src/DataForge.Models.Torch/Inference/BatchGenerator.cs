@@ -43,7 +43,8 @@ internal sealed class BatchGenerator(CausalLm model, int validVocabulary, IReadO
                 var device = model.Device;
                 var ids = torch.tensor(tokens.SelectMany(r => r.Skip(from)).Select(t => (long)t).ToArray(), [active.Count, tokens[0].Count - from]).to(device);
                 var positions = Positions(real, from).to(device);
-                var mask = Mask(real, from).to(device);
+                // Without padding in any row, attention needs no mask: causal at prefill, all-seeing for one new token.
+                var mask = real.Any(r => r.Contains(0)) || (from > 0 && tokens[0].Count - from > 1) ? Mask(real, from).to(device) : null;
                 var logits = model.Forward(ids, positions, mask, cache);                   // (B, T, V)
                 last = logits.select(1, -1).cpu().contiguous().data<float>().ToArray();         // (B, V)
                 fed = tokens[0].Count;

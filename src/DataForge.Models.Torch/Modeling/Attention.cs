@@ -36,8 +36,8 @@ internal sealed class Attention : nn.Module
     public Projection O { get; }
 
     /// <summary>
-    /// x (B, T, C); cos/sin (B, 1, T, D); mask: additive (B, 1, T, S) or null for plain causal
-    /// attention over exactly these T tokens; cache: past keys/values of this layer, appended to.
+    /// x (B, T, C); cos/sin (B, 1, T, D); mask: additive (B, 1, T, S), or null when no row has padding
+    /// (causal over these T tokens, or one new token after the cached ones); cache: past keys/values, appended to.
     /// </summary>
     public Tensor Forward(Tensor x, Tensor cos, Tensor sin, Tensor? mask, KvCache? cache, int layer)
     {
@@ -55,9 +55,13 @@ internal sealed class Attention : nn.Module
 
         k = RepeatKv(k);                                                         // (B, H, S, D)
         v = RepeatKv(v);
-        var y = mask is null
-            ? nn.functional.scaled_dot_product_attention(q, k, v, is_casual: true)
-            : nn.functional.scaled_dot_product_attention(q, k, v, attn_mask: mask);  // (B, H, T, D)
+        var y = (mask, k.shape[2] == t, t) switch
+        {
+            (not null, _, _) => nn.functional.scaled_dot_product_attention(q, k, v, attn_mask: mask),   // (B, H, T, D)
+            (null, true, _) => nn.functional.scaled_dot_product_attention(q, k, v, is_casual: true),   // no history: plain causal
+            (null, false, 1) => nn.functional.scaled_dot_product_attention(q, k, v),                   // one new token sees all it follows
+            _ => throw new InvalidOperationException("several new tokens after cached ones need an explicit mask"),
+        };
         y = y.transpose(1, 2).contiguous().view(b, t, _heads * _headDim);       // (B, T, H·D)
         return O.forward(y).MoveToOuterDisposeScope();                           // (B, T, C)
     }

@@ -12,7 +12,7 @@ internal sealed class Projection : nn.Module<Tensor, Tensor>
 {
     private Parameter? _loraA;
     private Parameter? _loraB;
-    private double _loraScale;
+    private Scalar? _loraScale; // held, not made per call (see RmsNorm)
 
     public Projection(long inFeatures, long outFeatures, bool bias)
         : base(nameof(Projection))
@@ -37,9 +37,12 @@ internal sealed class Projection : nn.Module<Tensor, Tensor>
     {
         var inFeatures = Weight.shape[1];
         var bound = Math.Sqrt(6.0 / ((1 + 5.0) * inFeatures)); // kaiming_uniform_(a=sqrt(5))
-        _loraA = new Parameter(((torch.rand(rank, inFeatures, generator: generator) * 2 - 1) * bound).to(Weight.device));
+        using var uniform = torch.rand(rank, inFeatures, generator: generator);
+        using var two = (2.0 * bound).ToScalar();
+        using var shift = bound.ToScalar();
+        _loraA = new Parameter(uniform.mul(two).sub_(shift).to(Weight.device));
         _loraB = new Parameter(torch.zeros(Weight.shape[0], rank, device: Weight.device));
-        _loraScale = alpha / rank;
+        _loraScale = (alpha / rank).ToScalar();
         register_parameter("lora_A", _loraA);
         register_parameter("lora_B", _loraB);
     }
@@ -48,7 +51,7 @@ internal sealed class Projection : nn.Module<Tensor, Tensor>
     public Tensor MergedWeight()
     {
         using var noGrad = torch.no_grad();
-        return _loraA is null ? Weight.detach().clone() : Weight.detach() + (_loraB!.matmul(_loraA) * _loraScale);
+        return _loraA is null ? Weight.detach().clone() : Weight.detach() + _loraB!.matmul(_loraA).mul(_loraScale!);
     }
 
     public override Tensor forward(Tensor x)
@@ -60,7 +63,7 @@ internal sealed class Projection : nn.Module<Tensor, Tensor>
         }
 
         using var scope = torch.NewDisposeScope();
-        var delta = nn.functional.linear(nn.functional.linear(x, _loraA), _loraB!) * _loraScale;
+        var delta = nn.functional.linear(nn.functional.linear(x, _loraA), _loraB!).mul(_loraScale!);
         return (y + delta).MoveToOuterDisposeScope();
     }
 }

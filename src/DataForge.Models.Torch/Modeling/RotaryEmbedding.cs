@@ -14,8 +14,9 @@ internal static class RotaryEmbedding
     public static (Tensor Cos, Tensor Sin) Angles(Tensor positions, int headDim, double theta)
     {
         using var scope = torch.NewDisposeScope();
-        var exponents = torch.arange(0, headDim, 2, dtype: ScalarType.Float64, device: positions.device) / headDim;  // (D/2)
-        var invFreq = torch.pow(theta, exponents).reciprocal();                             // (D/2)
+        // inv_freq computed in managed code: no implicit Scalars (see RmsNorm).
+        var frequencies = Enumerable.Range(0, headDim / 2).Select(j => 1.0 / Math.Pow(theta, 2.0 * j / headDim)).ToArray();
+        var invFreq = torch.tensor(frequencies).to(positions.device);                       // (D/2)
         var angles = positions.to(ScalarType.Float64).unsqueeze(-1) * invFreq;             // (B, T, D/2)
         var emb = torch.cat([angles, angles], dim: -1).unsqueeze(1);                        // (B, 1, T, D)
         var cos = emb.cos().to(ScalarType.Float32);
