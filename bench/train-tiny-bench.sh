@@ -24,4 +24,12 @@ print(f"| committed models/tiny | {committed['parameters']} | {committed['steps'
 print(f"| reproduced now | {fresh['parameters']} | {fresh['steps']} | {fresh['untrained_validation_loss']:.3f} | {fresh['validation_loss']:.3f} | {seconds:.0f} s |")
 print()
 print(f"validation loss differs by {margin:.4f} nats/token (goal <= 0.10); wall time {seconds/60:.1f} min (goal <= 10)")
+same = committed.get("corpus_sha256") == fresh.get("corpus_sha256")
+print("corpus: the same text as the committed model's" if same else
+      "corpus: differs from the committed model's (the docs and seeds changed since it was trained), so the weights cannot match exactly")
 PY
+if cmp -s "$ROOT/models/tiny/model.safetensors" "$WORK/model/model.safetensors"; then
+  echo "weights: byte-identical to the committed model.safetensors"
+else
+  echo "weights: differ from the committed model.safetensors (another corpus, thread count or CPU); compare the losses"
+fi

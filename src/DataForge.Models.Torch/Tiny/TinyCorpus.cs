@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using DataForge.Core.Records;
@@ -30,6 +31,22 @@ public sealed class TinyCorpus
 
     /// <summary>UTF-8 bytes read.</summary>
     public long Bytes { get; }
+
+    /// <summary>SHA-256 (hex) of the training documents in order: two trainings saw the same text exactly when these agree.</summary>
+    public string Sha256
+    {
+        get
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            foreach (var document in Documents)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(document));
+                hash.AppendData([0]);
+            }
+
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+    }
 
     /// <summary>Reads the given files and folders (recursively; hidden folders, <c>bin</c>, <c>obj</c> and <c>output</c> skipped).</summary>
     public static TinyCorpus Read(IEnumerable<string> roots)

@@ -79,7 +79,7 @@ public static class TinyModelTrainer
         using var evaluator = new DecoderTrainer(saved, new TrainingOptions());
         var final = evaluator.Losses(validationRows).Average();
         var report = new TinyTrainingReport(config.ParameterCount, tokenizer.VocabularySize, corpus.Documents.Count - validationCount, train.Length, validationRows.Sum(r => r.Ids.Length), untrained, final, recent.Average(), watch.Elapsed);
-        WriteTrainingRecord(staging, options, report);
+        WriteTrainingRecord(staging, options, report, corpus);
         Publish(staging, outputFolder);
         return report;
     }
@@ -99,7 +99,7 @@ public static class TinyModelTrainer
             .Select(i => Window(stream, i * length, Math.Min(length, stream.Length - (i * length))))
             .Where(w => w.Ids.Length > 1)];
 
-    private static void WriteTrainingRecord(string folder, TinyTrainingOptions options, TinyTrainingReport report)
+    private static void WriteTrainingRecord(string folder, TinyTrainingOptions options, TinyTrainingReport report, TinyCorpus corpus)
     {
         var record = new JsonObject
         {
@@ -110,6 +110,9 @@ public static class TinyModelTrainer
             ["batch_size"] = options.BatchSize,
             ["context_length"] = options.ContextLength,
             ["learning_rate"] = options.LearningRate,
+            ["corpus_documents"] = corpus.Documents.Count,
+            ["corpus_bytes"] = corpus.Bytes,
+            ["corpus_sha256"] = corpus.Sha256,
             ["parameters"] = report.Parameters,
             ["vocabulary"] = report.Vocabulary,
             ["train_tokens"] = report.TrainTokens,

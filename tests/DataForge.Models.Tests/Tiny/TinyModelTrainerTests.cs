@@ -34,7 +34,7 @@ public sealed class TinyModelTrainerTests(ITestOutputHelper output)
         Assert.InRange(report.UntrainedLoss, Math.Log(512) - 0.5, Math.Log(512) + 0.5);
         Assert.Equal(512, model.Tokenizer.VocabularySize);
         Assert.NotNull(model.Format);
-        Assert.True(File.Exists(Path.Combine(target, "training.json")));
+        Assert.Contains($"\"corpus_sha256\": \"{corpus.Sha256}\"", File.ReadAllText(Path.Combine(target, "training.json")));
         Assert.False(Directory.Exists(target + ".training"));
     }
 
