@@ -1,3 +1,4 @@
+using DataForge.Core.Seams;
 using System.Diagnostics;
 using DataForge.Models.OpenAi;
 using DataForge.Serving.Tests.Support;

@@ -1,3 +1,4 @@
+using DataForge.Core.Seams;
 using System.Runtime.ExceptionServices;
 
 namespace DataForge.Models.OpenAi.Internal;

@@ -1,3 +1,4 @@
+using DataForge.Core.Seams;
 namespace DataForge.Models.OpenAi.Internal;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace DataForge.Models.OpenAi;
+namespace DataForge.Core.Seams;
 
 /// <summary>
 /// The server rejected one request for good (HTTP 400, 404, 413, 422: a prompt longer than the
