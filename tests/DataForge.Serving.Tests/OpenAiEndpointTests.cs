@@ -25,7 +25,7 @@ public sealed class OpenAiEndpointTests
     public async Task ConcurrencyLimit_IsReachedButNeverExceededPerEndpoint()
     {
         // Arrange: a slow model, so requests queue up at each endpoint.
-        var model = new ConcurrencyProbeModel(TestModels.Fake(), TimeSpan.FromMilliseconds(15));
+        var model = new ConcurrencyProbeModel(TestModels.Fake(), TimeSpan.FromMilliseconds(100)); // long enough that a loaded machine still queues the second request
         await using var stack = await ServerRig.StartAsync(model, proxies: 2);
         var requests = Enumerable.Range(0, 16).Select(i => new ScoreRequest("", $"text number {i}")).ToList();
 

@@ -21,7 +21,7 @@ public sealed class OpenAiRetryTests
         stack.Proxy.Enqueue(faults);
 
         // Act
-        var faulty = await Workload.RunAsync(stack.Client(timeout: TimeSpan.FromSeconds(1)));
+        var faulty = await Workload.RunAsync(stack.Client(timeout: TimeSpan.FromSeconds(3)));
 
         // Assert: each fault cost exactly one retry.
         Assert.Equal(clean.Generated, faulty.Generated);
@@ -40,7 +40,7 @@ public sealed class OpenAiRetryTests
         // Arrange: one chat, one raw prompt and one score request, each hit by the fault first.
         await using var stack = await ServerRig.StartAsync();
         var fault = (Fault)typeof(Fault).GetProperty(kind)!.GetValue(null)!;
-        var client = stack.Client(concurrency: 1, timeout: TimeSpan.FromMilliseconds(700));
+        var client = stack.Client(concurrency: 1, timeout: TimeSpan.FromSeconds(3)); // generous: only the stall (endless) may time out, even on a loaded machine
         var expected = await TestModels.Fake().GenerateAsync([Workload.Generations[0], Workload.Generations[2]], CancellationToken.None);
 
         // Act
