@@ -44,7 +44,7 @@ internal static class TorchBackends
             ? context.ResolvePath(path)
             : FindTiny(context.PipelineDirectory)
               ?? throw new InvalidOperationException($"[models.{spec.Name}]: the embedded model ({TinyFolder}) was not found from {context.PipelineDirectory} upwards; run `dataforge model train-tiny` in the repository or set path");
-        return TorchLanguageModel.Load(folder, Options(spec) with { Name = "tiny" });
+        return TorchLanguageModel.Load(folder, Options(spec)); // named after its folder: tiny, tiny-medium, ...
     }
 
     private static TorchModelOptions Options(ModelSpec spec) => new()

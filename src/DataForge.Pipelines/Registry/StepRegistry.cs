@@ -12,6 +12,8 @@ public sealed class StepRegistry
         BuiltInSteps.Register(registry);
         LintSeqSteps.Register(registry);
         GenerationSteps.Register(registry);
+        EvolSteps.Register(registry);
+        EnsembleSteps.Register(registry);
         return registry;
     }
 

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+
+namespace DataForge.Generation.Ensemble;
+
+/// <summary>Builds the Ensemble-Instruct prompts from templates (ALGORITHMS.md §4.3 steps 1a, 2 and 4).</summary>
+public static class EnsemblePrompts
+{
+    /// <summary>
+    /// The instruction-generation prompt: the template's header line, the demonstrations as
+    /// <c>"{i}. {instruction} |EoS|"</c> lines (whitespace collapsed, a trailing <c>:</c> removed), then the next number and <c>.</c> as the open slot.
+    /// </summary>
+    public static string Instructions(EnsemblePromptTemplate template, IReadOnlyList<string> demonstrations)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(demonstrations);
+        var builder = new StringBuilder(template.Text.TrimEnd()).Append('\n');
+        for (var i = 0; i < demonstrations.Count; i++)
+        {
+            var text = EnsembleText.CollapseWhitespace(demonstrations[i]).TrimEnd(':');
+            builder.Append(CultureInfo.InvariantCulture, $"{i + 1}. {text} {EnsembleText.EndOfSample}\n");
+        }
+
+        return builder.Append(CultureInfo.InvariantCulture, $"{demonstrations.Count + 1}.").ToString();
+    }
+
+    /// <summary>The instance prompt: the template (ending with <c>instruction:</c>), a space, the instruction and a new line.</summary>
+    public static string Instance(EnsemblePromptTemplate template, string instruction)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(instruction);
+        return $"{template.Text.TrimEnd()} {instruction.Trim()}\n";
+    }
+
+    /// <summary>The zero-shot prompt the ensemble models answer: the instruction, then the input on the next line when there is one.</summary>
+    public static string ZeroShot(string? instruction, string? input)
+    {
+        var task = (instruction ?? "").Trim();
+        var given = (input ?? "").Trim();
+        return given.Length == 0 ? task : $"{task}\n{given}";
+    }
+}
