@@ -13,7 +13,7 @@ public sealed class DefaultPipelineTests
         var runDirectory = temp.Combine("run");
 
         // Act
-        // Test-sized: 5 records per read step (5 instructions, 5 Python and 5 C# programs, 5 sequences each).
+        // Test-sized: 5 records per read step (5 instructions, each evolved once; 5 Python and 5 C# programs, 5 sequences each).
         var result = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "--out", runDirectory, "--store", temp.Combine("store.sqlite"), "--limit", "5");
 
         // Assert
@@ -26,7 +26,8 @@ public sealed class DefaultPipelineTests
         RunFolderAssert.ShardsMatchManifest(runDirectory);
         using var manifest = RunFolderAssert.Manifest(runDirectory);
         var counts = manifest.RootElement.GetProperty("counts");
-        Assert.Equal(55L, counts.GetProperty("kept").GetInt64());
+        // 5 seeds + 5 evolution attempts (kept, or rejected with their reason) + 50 edit sequences.
+        Assert.Equal(60L, counts.GetProperty("kept").GetInt64() + counts.GetProperty("rejected").GetInt64());
         foreach (var step in counts.GetProperty("steps").EnumerateObject())
         {
             // Every stage keeps at least one record: a pipeline that drops everything is not a pass.
@@ -39,7 +40,10 @@ public sealed class DefaultPipelineTests
         var data = Path.Combine(runDirectory, "data", "*.parquet");
         Assert.Equal(0L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE id IS NULL OR kind IS NULL OR run_id IS NULL"));
         Assert.Equal(0L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE source LIKE '/%'"));
-        Assert.Equal(5L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE kind = 'instruction'"));
+        Assert.Equal(5L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE kind = 'instruction' AND operation IS NULL"));
+        var evolved = RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE kind = 'instruction' AND operation IS NOT NULL AND parent_id IS NOT NULL AND round = 1 AND model LIKE 'tiny@%'");
+        Assert.InRange(evolved, 1L, 5L);
+        Assert.Equal(counts.GetProperty("kept").GetInt64() - 55L, evolved);
         Assert.Equal(50L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE kind = 'edit_sequence' AND len(edits) >= 1"));
         Assert.Equal(2L, RunFolderAssert.Scalar<long>($"SELECT count(DISTINCT language) FROM read_parquet('{data}') WHERE kind = 'edit_sequence'"));
     }
@@ -86,6 +90,6 @@ public sealed class DefaultPipelineTests
         Assert.Contains("already complete", again.Stdout, StringComparison.Ordinal);
         Assert.True(forced.ExitCode == 0, forced.ToString());
         Assert.True(File.GetLastWriteTimeUtc(temp.Combine("run", "manifest.json")) >= stamp);
-        Assert.Equal(22L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{temp.Combine("run", "data", "*.parquet")}')") + RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{temp.Combine("run", "rejects", "*.parquet")}')"));
+        Assert.Equal(24L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{temp.Combine("run", "data", "*.parquet")}')") + RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{temp.Combine("run", "rejects", "*.parquet")}')"));
     }
 }
