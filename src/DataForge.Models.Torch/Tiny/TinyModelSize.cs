@@ -8,10 +8,10 @@ public enum TinyModelSize
     /// <summary>~2.4M parameters: 4 layers, width 192, 6 heads over 2 KV heads (the committed <c>models/tiny</c>).</summary>
     Small,
 
-    /// <summary>~4.7M parameters: 4 layers, width 256, 8 heads over 4 KV heads.</summary>
+    /// <summary>~4.0M parameters: 4 layers, width 256, 8 heads over 4 KV heads (the committed <c>models/tiny-medium</c>, seed 2).</summary>
     Medium,
 
-    /// <summary>~8.4M parameters: 6 layers, width 320, 10 heads over 5 KV heads.</summary>
+    /// <summary>~8.1M parameters: 6 layers, width 320, 10 heads over 5 KV heads (<c>models/tiny-large</c>, seed 3).</summary>
     Large,
 }
 

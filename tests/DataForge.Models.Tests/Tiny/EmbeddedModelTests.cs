@@ -33,6 +33,27 @@ public sealed class EmbeddedModelTests
     }
 
     [Fact]
+    public void Load_SiblingModels_AreGenuinelyDifferentModels()
+    {
+        // Arrange: the ensemble needs models with different weights, never one model registered twice.
+        var siblings = Directory.GetDirectories(RepoPaths.Combine("models"), "tiny*").Where(d => File.Exists(Path.Combine(d, "config.json"))).Order(StringComparer.Ordinal).ToList();
+
+        // Act
+        var loaded = siblings.Select(folder => TorchLanguageModel.Load(folder)).ToList();
+        try
+        {
+            // Assert
+            Assert.True(loaded.Count >= 2, $"embedded models: {string.Join(", ", siblings)}");
+            Assert.Equal(loaded.Count, loaded.Select(m => m.Identity[(m.Identity.IndexOf('@') + 1)..]).Distinct().Count());
+            Assert.Equal(loaded.Count, loaded.Select(m => m.Decoder.Config.ParameterCount).Distinct().Count());
+        }
+        finally
+        {
+            loaded.ForEach(m => m.Dispose());
+        }
+    }
+
+    [Fact]
     public void TrainingRecord_ShowsValidationLossWellBelowUntrained()
     {
         // Arrange
