@@ -24,7 +24,8 @@ public sealed class PipelineLoaderTests : IDisposable
         // Assert
         Assert.Empty(result.Diagnostics);
         Assert.NotNull(result.Spec);
-        Assert.Equal(["instructions", "dedup", "length", "python-programs", "csharp-programs", "edits", "out"], result.Spec.Steps.Select(s => s.Name));
+        Assert.Equal(["instructions", "dedup", "evolve", "length", "python-programs", "csharp-programs", "edits", "out"], result.Spec.Steps.Select(s => s.Name));
+        Assert.Equal("tiny", Assert.Single(result.Spec.Models).Value.Backend);
     }
 
     [Fact]
@@ -73,7 +74,8 @@ public sealed class PipelineLoaderTests : IDisposable
         Assert.Empty(steps["instructions"].Inputs);
         Assert.Empty(steps["python-programs"].Inputs);
         Assert.Equal(["instructions"], steps["dedup"].Inputs);
-        Assert.Equal(["dedup"], steps["length"].Inputs);
+        Assert.Equal(["dedup"], steps["evolve"].Inputs);
+        Assert.Equal(["evolve"], steps["length"].Inputs);
         Assert.Equal(["python-programs", "csharp-programs"], steps["edits"].Inputs);
         Assert.Equal(["length", "edits"], steps["out"].Inputs);
     }
