@@ -6,18 +6,20 @@ using Xunit;
 
 namespace DataForge.EndToEnd.Tests;
 
-/// <summary>pipelines/evol-instruct.toml on the real embedded model: in process (torch) and through <c>dataforge serve</c> (openai).</summary>
+/// <summary>pipelines/evol-instruct.toml and code-evol-instruct.toml on the real embedded model: in process (torch) and through <c>dataforge serve</c> (openai).</summary>
 public sealed class EvolPipelineTests
 {
     // Two seeds, one round of 32-token requests: the algorithm unchanged, sized for a test on the tiny model.
     private static readonly string[] Small = ["--limit", "2", "--set", "steps.evolve.rounds=1", "--set", "steps.evolve.max_tokens=32"];
 
-    [Fact]
-    public async Task EvolInstruct_TorchBackend_EveryStageKeepsRecordsCountsAddUpAndRerunSendsNoRequest()
+    [Theory]
+    [InlineData("evol-instruct.toml")]
+    [InlineData("code-evol-instruct.toml")]
+    public async Task EvolInstruct_TorchBackend_EveryStageKeepsRecordsCountsAddUpAndRerunSendsNoRequest(string file)
     {
         // Arrange
         using var temp = new TempFolder();
-        var pipeline = Path.Combine(CliRunner.RepoRoot, "pipelines", "evol-instruct.toml");
+        var pipeline = Path.Combine(CliRunner.RepoRoot, "pipelines", file);
 
         // Act + Assert
         await RunTwiceAndCheckAsync(temp, pipeline);
