@@ -1,3 +1,4 @@
+using DataForge.Generation.Prompts;
 using System.Globalization;
 using System.Text;
 
@@ -10,11 +11,11 @@ public static class EnsemblePrompts
     /// The instruction-generation prompt: the template's header line, the demonstrations as
     /// <c>"{i}. {instruction} |EoS|"</c> lines (whitespace collapsed, a trailing <c>:</c> removed), then the next number and <c>.</c> as the open slot.
     /// </summary>
-    public static string Instructions(EnsemblePromptTemplate template, IReadOnlyList<string> demonstrations)
+    public static string Instructions(PromptTemplate template, IReadOnlyList<string> demonstrations)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(demonstrations);
-        var builder = new StringBuilder(template.Text.TrimEnd()).Append('\n');
+        var builder = new StringBuilder(template.Content.TrimEnd()).Append('\n');
         for (var i = 0; i < demonstrations.Count; i++)
         {
             var text = EnsembleText.CollapseWhitespace(demonstrations[i]).TrimEnd(':');
@@ -25,11 +26,11 @@ public static class EnsemblePrompts
     }
 
     /// <summary>The instance prompt: the template (ending with <c>instruction:</c>), a space, the instruction and a new line.</summary>
-    public static string Instance(EnsemblePromptTemplate template, string instruction)
+    public static string Instance(PromptTemplate template, string instruction)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(instruction);
-        return $"{template.Text.TrimEnd()} {instruction.Trim()}\n";
+        return $"{template.Content.TrimEnd()} {instruction.Trim()}\n";
     }
 
     /// <summary>The zero-shot prompt the ensemble models answer: the instruction, then the input on the next line when there is one.</summary>

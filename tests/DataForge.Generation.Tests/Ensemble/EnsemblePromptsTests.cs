@@ -1,4 +1,5 @@
 using DataForge.Generation.Ensemble;
+using DataForge.Generation.Prompts;
 using DataForge.Testing;
 using Xunit;
 
@@ -6,14 +7,14 @@ namespace DataForge.Generation.Tests.Ensemble;
 
 public sealed class EnsemblePromptsTests
 {
-    private static EnsemblePromptTemplate FromRepo(string id)
+    private static PromptTemplate FromRepo(string id)
         => new(id, File.ReadAllText(RepoPaths.Combine("src", "DataForge.Generation", "Prompts", id + ".txt")));
 
     [Fact]
     public void Instructions_Demonstrations_NumberedWithMarkersAndOpenSlot()
     {
         // Arrange
-        var template = new EnsemblePromptTemplate("t", "Header line\n");
+        var template = new PromptTemplate("t", "Header line\n");
 
         // Act
         var prompt = EnsemblePrompts.Instructions(template, ["Sort  the\nlist:", "Name a colour."]);
@@ -26,7 +27,7 @@ public sealed class EnsemblePromptsTests
     public void Instance_Instruction_FollowsTemplateAfterLabel()
     {
         // Arrange
-        var template = new EnsemblePromptTemplate("t", "demo\n\ninstruction:\n");
+        var template = new PromptTemplate("t", "demo\n\ninstruction:\n");
 
         // Act
         var prompt = EnsemblePrompts.Instance(template, "  Name a colour. ");
@@ -51,23 +52,23 @@ public sealed class EnsemblePromptsTests
     public void PromptId_SameTextDifferentLineEnds_SameHash()
     {
         // Arrange
-        var lf = new EnsemblePromptTemplate("t", "a\nb");
-        var crlf = new EnsemblePromptTemplate("t", "a\r\nb");
+        var lf = new PromptTemplate("t", "a\nb");
+        var crlf = new PromptTemplate("t", "a\r\nb");
 
         // Act / Assert
         Assert.Equal(lf.PromptId, crlf.PromptId);
         Assert.Matches("^t@[0-9a-f]{16}$", lf.PromptId);
-        Assert.NotEqual(lf.Hash, new EnsemblePromptTemplate("t", "a\nc").Hash);
+        Assert.NotEqual(lf.Hash, new PromptTemplate("t", "a\nc").Hash);
     }
 
     [Theory]
-    [InlineData(EnsemblePromptTemplate.WithInputId, EnsembleTaskType.WithInput)]
-    [InlineData(EnsemblePromptTemplate.OutputOnlyId, EnsembleTaskType.OutputOnly)]
+    [InlineData(EnsembleTemplates.WithInputId, EnsembleTaskType.WithInput)]
+    [InlineData(EnsembleTemplates.OutputOnlyId, EnsembleTaskType.OutputOnly)]
     public void TemplateFiles_EveryDemonstration_ParsesAsValidInstance(string id, EnsembleTaskType type)
     {
         // Arrange: each block after "instruction: ..." is what a model should continue with
         var template = FromRepo(id);
-        var blocks = template.Text.Split("instruction:")[1..^1];
+        var blocks = template.Content.Split("instruction:")[1..^1];
 
         // Act
         var parsed = blocks.Select(b => EnsembleInstanceParser.Parse(b[(b.IndexOf('\n', StringComparison.Ordinal) + 1)..], type)).ToList();
@@ -75,6 +76,6 @@ public sealed class EnsemblePromptsTests
         // Assert
         Assert.True(parsed.Count >= 6);
         Assert.All(parsed, p => Assert.Null(p.Reason));
-        Assert.EndsWith("instruction:", template.Text.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("instruction:", template.Content.TrimEnd(), StringComparison.Ordinal);
     }
 }
