@@ -110,7 +110,7 @@ public sealed class TorchLanguageModel : ITrainableModel
 
     /// <inheritdoc/>
     public IReadOnlyList<double> Losses(IReadOnlyList<TrainingExample> examples)
-        => _trainer is null ? new DecoderTrainer(Decoder, new TrainingOptions()).Losses([.. examples.Select(Row)]) : _trainer.Losses([.. examples.Select(Row)]);
+        => DecoderTrainer.Losses(Decoder, [.. examples.Select(Row)]);
 
     /// <inheritdoc/>
     public IReadOnlyList<float[]> Gradients(IReadOnlyList<TrainingExample> examples) => Trainer.Gradients([.. examples.Select(Row)]);
@@ -167,7 +167,11 @@ public sealed class TorchLanguageModel : ITrainableModel
     }
 
     private Func<IReadOnlyList<int>, bool>? StopCheck(IReadOnlyList<string> stop)
-        => stop.Count == 0 ? null : ids => stop.Any(s => Tokenizer.Decode(ids, skipSpecial: true).Contains(s, StringComparison.Ordinal));
+        => stop.Count == 0 ? null : ids =>
+        {
+            var text = Tokenizer.Decode(ids, skipSpecial: true); // once per token, not once per stop string
+            return stop.Any(s => text.Contains(s, StringComparison.Ordinal));
+        };
 
     private GenerationResult Finish(GenerationRequest request, int promptTokens, GenerationOutput output)
     {

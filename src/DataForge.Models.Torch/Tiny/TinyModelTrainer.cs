@@ -76,8 +76,7 @@ public static class TinyModelTrainer
 
         decoder.Save(staging, options.StoreBFloat16);
         using var saved = TorchDecoder.Load(staging, tokenizer.VocabularySize);
-        using var evaluator = new DecoderTrainer(saved, new TrainingOptions());
-        var final = evaluator.Losses(validationRows).Average();
+        var final = DecoderTrainer.Losses(saved, validationRows).Average();
         var report = new TinyTrainingReport(config.ParameterCount, tokenizer.VocabularySize, corpus.Documents.Count - validationCount, train.Length, validationRows.Sum(r => r.Ids.Length), untrained, final, recent.Average(), watch.Elapsed);
         WriteTrainingRecord(staging, options, report, corpus);
         Publish(staging, outputFolder);

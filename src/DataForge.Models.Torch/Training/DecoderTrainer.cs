@@ -62,7 +62,7 @@ public sealed class DecoderTrainer : IDisposable
         }
 
         _optimizer.zero_grad();
-        var loss = Loss(batch);
+        var loss = Loss(_model, batch);
         loss.backward();
         if (_options.ClipNorm > 0)
         {
@@ -76,14 +76,13 @@ public sealed class DecoderTrainer : IDisposable
     }
 
     /// <summary>Mean loss over labelled tokens of each row, without gradients.</summary>
-    public IReadOnlyList<double> Losses(IReadOnlyList<(int[] Ids, long[] Labels)> rows)
+    public IReadOnlyList<double> Losses(IReadOnlyList<(int[] Ids, long[] Labels)> rows) => Evaluate(_model, rows);
+
+    /// <summary>Mean loss over labelled tokens of each row under the decoder's current weights: no optimizer, no gradients.</summary>
+    public static IReadOnlyList<double> Losses(TorchDecoder decoder, IReadOnlyList<(int[] Ids, long[] Labels)> rows)
     {
-        using var noGrad = torch.no_grad();
-        return [.. rows.Select(row =>
-        {
-            using var scope = torch.NewDisposeScope();
-            return (double)Loss([row]).item<float>();
-        })];
+        ArgumentNullException.ThrowIfNull(decoder);
+        return Evaluate(decoder.Model, rows);
     }
 
     /// <summary>The gradient of each row's mean loss, flattened over the trainable parameters.</summary>
@@ -94,7 +93,7 @@ public sealed class DecoderTrainer : IDisposable
         {
             using var scope = torch.NewDisposeScope();
             _optimizer.zero_grad();
-            Loss([row]).backward();
+            Loss(_model, [row]).backward();
             var parts = _trainable.Select(t => t.Parameter.grad is { } g ? g.flatten().cpu() : torch.zeros(t.Parameter.numel())).ToArray();
             result.Add(torch.cat(parts).data<float>().ToArray());
         }
@@ -106,8 +105,18 @@ public sealed class DecoderTrainer : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _optimizer.Dispose();
 
+    private static double[] Evaluate(CausalLm model, IReadOnlyList<(int[] Ids, long[] Labels)> rows)
+    {
+        using var noGrad = torch.no_grad();
+        return [.. rows.Select(row =>
+        {
+            using var scope = torch.NewDisposeScope();
+            return (double)Loss(model, [row]).item<float>();
+        })];
+    }
+
     // Mean cross-entropy over the labelled positions of right-padded rows: (B, T) ids, labels shifted by one.
-    private Tensor Loss(IReadOnlyList<(int[] Ids, long[] Labels)> batch)
+    private static Tensor Loss(CausalLm model, IReadOnlyList<(int[] Ids, long[] Labels)> batch)
     {
         var width = batch.Max(r => r.Ids.Length);
         var ids = new long[batch.Count * width];
@@ -126,10 +135,10 @@ public sealed class DecoderTrainer : IDisposable
             }
         }
 
-        var input = torch.tensor(ids, [batch.Count, width]).to(_model.Device);
-        var positions = torch.arange(width, dtype: ScalarType.Int64, device: _model.Device).unsqueeze(0).expand(batch.Count, width);
-        var logits = _model.Forward(input, positions, mask: null, cache: null);          // (B, T, V)
-        return nn.functional.cross_entropy(logits.view(-1, logits.shape[^1]), torch.tensor(targets).to(_model.Device), ignore_index: IgnoreLabel);
+        var input = torch.tensor(ids, [batch.Count, width]).to(model.Device);
+        var positions = torch.arange(width, dtype: ScalarType.Int64, device: model.Device).unsqueeze(0).expand(batch.Count, width);
+        var logits = model.Forward(input, positions, mask: null, cache: null);          // (B, T, V)
+        return nn.functional.cross_entropy(logits.view(-1, logits.shape[^1]), torch.tensor(targets).to(model.Device), ignore_index: IgnoreLabel);
     }
 
     private void AddLora(LoraOptions lora)
