@@ -7,7 +7,8 @@ namespace DataForge.Generation;
 internal static class NaivePairwise
 {
     /// <summary>Runs the rule over <paramref name="items"/> in order; per item: accepted or not, and its max F and nearest list.</summary>
-    public static List<(bool Accepted, NoveltyResult Result)> Run(IReadOnlyList<(string Id, string Text)> items, double threshold, int nearest)
+    /// <remarks>With <paramref name="stem"/>, tokens are Porter-stemmed as <see cref="NoveltyFilterOptions.Stem"/> does.</remarks>
+    public static List<(bool Accepted, NoveltyResult Result)> Run(IReadOnlyList<(string Id, string Text)> items, double threshold, int nearest, bool stem = false)
     {
         ArgumentNullException.ThrowIfNull(items);
         var vocabulary = new TokenVocabulary();
@@ -15,7 +16,7 @@ internal static class NaivePairwise
         var results = new List<(bool, NoveltyResult)>(items.Count);
         foreach (var (id, text) in items)
         {
-            var tokens = vocabulary.Encode(RougeL.Tokenize(text));
+            var tokens = vocabulary.Encode(RougeL.Tokenize(text, stem));
             var neighbours = new List<Neighbour>();
             for (var j = 0; j < accepted.Count; j++)
             {

@@ -22,7 +22,8 @@ namespace DataForge.Generation;
 /// Options: see <see cref="NoveltyFilterOptions"/>.
 /// Decisions and lists equal the plain pairwise definition (<see cref="NaivePairwise"/>); the speed
 /// comes from exact pruning, a bit-parallel LCS and all cores (see <see cref="NoveltyIndex"/>).
-/// References: ALGORITHMS.md §4.3 step 1d and §4.3a; rouge_score's <c>rougeL</c> without stemmer.
+/// References: ALGORITHMS.md §4.3 step 1d and §4.3a; rouge_score's <c>rougeL</c>, without stemmer
+/// unless <c>stem</c> is set (then with nltk's Porter stemmer, as <c>use_stemmer=True</c>).
 /// </remarks>
 public sealed class NoveltyFilter : MapStep
 {
@@ -53,7 +54,7 @@ public sealed class NoveltyFilter : MapStep
     {
         ArgumentNullException.ThrowIfNull(sample);
         cancellationToken.ThrowIfCancellationRequested();
-        var tokens = _vocabulary.Encode(RougeL.Tokenize(TextOf(sample)));
+        var tokens = _vocabulary.Encode(RougeL.Tokenize(TextOf(sample), _options.Stem));
         var result = _index.Query(tokens);
         var marked = sample
             .WithMeta("rouge_l_max", result.Max.ToString("R", CultureInfo.InvariantCulture))
@@ -72,7 +73,7 @@ public sealed class NoveltyFilter : MapStep
             ? $"{sample.Instruction}\n{sample.Input}"
             : sample.Instruction ?? "";
 
-    private static string NearestJson(IEnumerable<Neighbour> nearest)
+    internal static string NearestJson(IEnumerable<Neighbour> nearest)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))

@@ -7,6 +7,7 @@ namespace DataForge.Generation;
 /// | <see cref="Threshold"/> | 0.7 | a record whose max Rouge-L F exceeds this is dropped |
 /// | <see cref="Nearest"/> | 10 | how many nearest accepted records go into <c>meta.rouge_l_nearest</c> |
 /// | <see cref="Field"/> | <c>instruction</c> | the compared text: <c>instruction</c> or <c>instruction+input</c> |
+/// | <see cref="Stem"/> | false | Porter-stem tokens longer than three characters (rouge_score's <c>use_stemmer</c>) |
 /// </remarks>
 public sealed record NoveltyFilterOptions
 {
@@ -40,4 +41,7 @@ public sealed record NoveltyFilterOptions
         get => _field;
         init => _field = value is InstructionField or InstructionAndInputField ? value : throw new ArgumentException($"must be '{InstructionField}' or '{InstructionAndInputField}'", nameof(Field));
     }
+
+    /// <summary>Whether tokens are Porter-stemmed before comparing (off: Self-Instruct and Ensemble-Instruct run the novelty filter without a stemmer).</summary>
+    public bool Stem { get; init; }
 }

@@ -3,14 +3,19 @@ namespace DataForge.Generation;
 /// <summary>Rouge-L F as the <c>rouge_score</c> package computes it (β = 1, ALGORITHMS.md §4.3a).</summary>
 /// <remarks>
 /// Tokens: the text lower-cased, then the runs of <c>[a-z0-9]</c> (rouge_score's default tokenizer
-/// replaces everything else with spaces). Stemming (rouge_score's <c>use_stemmer</c>) is not
-/// implemented: the novelty filter of §4.3 runs without a stemmer. Characters are lower-cased one
-/// at a time with invariant casing, so only ASCII letters and digits ever form tokens.
+/// replaces everything else with spaces). Characters are lower-cased one at a time with invariant
+/// casing, so only ASCII letters and digits ever form tokens. With stemming (rouge_score's
+/// <c>use_stemmer=True</c>) each token longer than three characters is replaced by its
+/// <see cref="PorterStemmer"/> stem, as rouge_score does; the novelty filter of §4.3 runs without
+/// it, the ensemble consensus with it.
 /// </remarks>
 internal static class RougeL
 {
-    /// <summary>Splits <paramref name="text"/> into lower-case alphanumeric tokens.</summary>
-    public static List<string> Tokenize(string? text)
+    /// <summary>Splits <paramref name="text"/> into lower-case alphanumeric tokens, without stemming.</summary>
+    public static List<string> Tokenize(string? text) => Tokenize(text, stem: false);
+
+    /// <summary>Splits <paramref name="text"/> into lower-case alphanumeric tokens; with <paramref name="stem"/>, tokens longer than three characters are Porter-stemmed.</summary>
+    public static List<string> Tokenize(string? text, bool stem)
     {
         var tokens = new List<string>();
         if (string.IsNullOrEmpty(text))
@@ -28,14 +33,14 @@ internal static class RougeL
             }
             else if (builder.Length > 0)
             {
-                tokens.Add(builder.ToString());
+                tokens.Add(Token(builder.ToString(), stem));
                 builder.Clear();
             }
         }
 
         if (builder.Length > 0)
         {
-            tokens.Add(builder.ToString());
+            tokens.Add(Token(builder.ToString(), stem));
         }
 
         return tokens;
@@ -86,4 +91,9 @@ internal static class RougeL
 
         return previous[b.Length];
     }
+
+    // A stem of an alphanumeric token is never empty and stays alphanumeric, so rouge_score's final
+    // ^[a-z0-9]+$ check never removes one.
+    private static string Token(string token, bool stem)
+        => stem && token.Length > 3 ? PorterStemmer.Stem(token) : token;
 }

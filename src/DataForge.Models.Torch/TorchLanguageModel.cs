@@ -10,12 +10,13 @@ namespace DataForge.Models.Torch;
 /// format and a <see cref="TorchDecoder"/>. Calls are serialised (one batch on the CPU at a time);
 /// each call is split into batches of <see cref="TorchModelOptions.BatchSize"/> in request order.
 /// </summary>
-public sealed class TorchLanguageModel : ITrainableModel
+public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TorchModelOptions _options;
     private readonly HashSet<int> _stopTokens;
     private DecoderTrainer? _trainer;
+    private int _maxTrainingTokens = int.MaxValue;
 
     private TorchLanguageModel(string folder, TorchDecoder decoder, HfTokenizer tokenizer, ChatFormatKind? format, TorchModelOptions options)
     {
@@ -78,6 +79,36 @@ public sealed class TorchLanguageModel : ITrainableModel
     }
 
     /// <inheritdoc/>
+    public ITrainableModel CreateTrainable(TrainingPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var copy = Load(Folder, _options);
+        copy._maxTrainingTokens = plan.MaxLength;
+        var training = new TrainingOptions
+        {
+            LearningRate = plan.LearningRate,
+            TotalSteps = plan.TotalSteps,
+            WarmupSteps = plan.WarmupSteps,
+            MinLearningRateRatio = plan.MinLearningRateRatio,
+            WeightDecay = plan.WeightDecay,
+            ClipNorm = plan.ClipNorm,
+        };
+        var lora = plan.Lora is { } l ? new LoraOptions { Rank = l.Rank, Alpha = l.Alpha, Targets = l.Targets, Seed = l.Seed } : null;
+        copy.StartTraining(training, lora);
+        return copy;
+    }
+
+    /// <inheritdoc/>
+    public TrainingExample Example(string prompt, string response)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(response);
+        return Format is { } kind
+            ? ChatFormat.For(kind).RenderTraining([new DataForge.Core.Records.ChatMessage("user", prompt)], response)
+            : new TrainingExample(prompt + "\n", response);
+    }
+
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<GenerationResult>> GenerateAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
@@ -102,7 +133,7 @@ public sealed class TorchLanguageModel : ITrainableModel
         var prepared = requests.Select(r => (Context: ContextIds(r.Context), Continuation: Tokenizer.EncodeWithOffsets(r.Continuation, allowSpecial: true))).ToList();
         var items = prepared.Select(p => ((IReadOnlyList<int>)p.Context, (IReadOnlyList<int>)[.. p.Continuation.Select(s => s.Id)])).ToList();
         var scores = await Locked(() => Decoder.Score(items, _options.BatchSize), cancellationToken).ConfigureAwait(false);
-        return [.. requests.Select((r, i) => ToResult(r.Continuation, prepared[i].Continuation, scores[i]))];
+        return [.. requests.Select((r, i) => ToResult(r.Continuation, prepared[i].Continuation, scores[i]) with { ContextTokens = prepared[i].Context.Length })];
     }
 
     /// <inheritdoc/>
@@ -163,7 +194,9 @@ public sealed class TorchLanguageModel : ITrainableModel
         var prompt = ContextIds(example.Prompt);
         var response = Tokenizer.Encode(example.Response, allowSpecial: true); // ends with the end-of-turn marker when rendered by ChatFormat.RenderTraining
         long[] labels = [.. prompt.Select(_ => DecoderTrainer.IgnoreLabel), .. response.Select(t => (long)t)];
-        return ([.. prompt, .. response], labels);
+        int[] ids = [.. prompt, .. response];
+        var keep = Math.Min(ids.Length, Math.Min(_maxTrainingTokens, Decoder.Config.MaxPositionEmbeddings));
+        return keep == ids.Length ? (ids, labels) : (ids[..keep], labels[..keep]);
     }
 
     private Func<IReadOnlyList<int>, bool>? StopCheck(IReadOnlyList<string> stop)

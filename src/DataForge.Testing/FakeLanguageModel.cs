@@ -112,7 +112,7 @@ public sealed class FakeLanguageModel : ILanguageModel
             _scoreRequests.AddRange(requests);
         }
 
-        IReadOnlyList<ScoreResult> scores = [.. requests.Select(r => ToResult(r.Continuation, _scorer is null ? HashScores(r) : _scorer(r)))];
+        IReadOnlyList<ScoreResult> scores = [.. requests.Select(r => ToResult(r.Continuation, _scorer is null ? HashScores(r) : _scorer(r)) with { ContextTokens = Words(r.Context).Length })];
         return Task.FromResult(scores);
     }
 

@@ -86,12 +86,7 @@ internal sealed class NodeRuntime
                     break;
                 case BarrierStep barrier:
                     await _inputsDone.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    var path = _barrierInput!.Path;
-                    await foreach (var outcome in barrier.ProcessAllAsync(() => SpillFile.ReadAsync(path, cancellationToken), _context, cancellationToken).ConfigureAwait(false))
-                    {
-                        await RouteAsync(outcome, cancellationToken).ConfigureAwait(false);
-                    }
-
+                    await RunBarrierAsync(barrier, cancellationToken).ConfigureAwait(false);
                     break;
                 case SinkStep sink:
                     await _sink!.Completion.ConfigureAwait(false);
@@ -138,6 +133,63 @@ internal sealed class NodeRuntime
         }
 
         await transform.Completion.ConfigureAwait(false);
+    }
+
+    private async Task RunBarrierAsync(BarrierStep barrier, CancellationToken cancellationToken)
+    {
+        var path = _barrierInput!.Path;
+        var records = _barrierInput.Count;
+        if (!barrier.Cacheable || _environment.Cache is not { } cache)
+        {
+            Stats.CountComputed(records);
+            await foreach (var outcome in barrier.ProcessAllAsync(() => SpillFile.ReadAsync(path, cancellationToken), _context, cancellationToken).ConfigureAwait(false))
+            {
+                await RouteAsync(outcome, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var key = await BarrierCacheKeyAsync(path, cancellationToken).ConfigureAwait(false);
+        if (await cache.TryGetAsync(key, cancellationToken).ConfigureAwait(false) is { } hit)
+        {
+            Stats.CountCacheHit(records);
+            foreach (var outcome in SampleJson.DeserializeOutcomes(hit))
+            {
+                await RouteAsync(outcome, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var outcomes = new List<Outcome>();
+        await foreach (var outcome in barrier.ProcessAllAsync(() => SpillFile.ReadAsync(path, cancellationToken), _context, cancellationToken).ConfigureAwait(false))
+        {
+            outcomes.Add(outcome);
+            await RouteAsync(outcome, cancellationToken).ConfigureAwait(false);
+        }
+
+        Stats.CountComputed(records);
+        await cache.PutAsync(key, SampleJson.SerializeOutcomes(outcomes), cancellationToken).ConfigureAwait(false);
+    }
+
+    // A barrier's key: as a record step's, with the whole input stream (the spill file's bytes, in order) in place of one record.
+    private async Task<string> BarrierCacheKeyAsync(string spillPath, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"barrier\n{_node.Type}\n{_node.Step.Version}\n{_node.Fingerprint}\nseed={_environment.RunSeed}\n"));
+        var stream = new FileStream(spillPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private MergeInput? NewInput(Func<Sample, CancellationToken, ValueTask> forward, Func<CancellationToken, ValueTask> complete)
@@ -187,6 +239,11 @@ internal sealed class NodeRuntime
     private async ValueTask RouteAsync(Outcome outcome, CancellationToken cancellationToken)
     {
         var sample = outcome.Sample;
+        if (_node.Step.IsSelection)
+        {
+            Stats.RecordScores(sample.Scores, outcome.Verdict.Kept);
+        }
+
         if (outcome.Verdict.Kept)
         {
             if (_node.Step.Role != StepRole.Filter)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
@@ -8,6 +9,8 @@ public sealed class StepStats
 {
     private readonly ConcurrentDictionary<string, long> _dropped = new(StringComparer.Ordinal);
     private readonly Stopwatch _clock = new();
+    private readonly List<ImmutableSortedDictionary<string, double>> _scoresBefore = [];
+    private readonly List<ImmutableSortedDictionary<string, double>> _scoresAfter = [];
     private long _in, _out, _errors, _computed, _cacheHits;
 
     /// <summary>Creates the counters of a step.</summary>
@@ -40,6 +43,42 @@ public sealed class StepStats
     /// <summary>Drops per reason, sorted by reason.</summary>
     public IReadOnlyDictionary<string, long> Dropped => new SortedDictionary<string, long>(_dropped, StringComparer.Ordinal);
 
+    /// <summary>Selection steps: the scores of every record the step decided on (empty for other steps).</summary>
+    public IReadOnlyList<ImmutableSortedDictionary<string, double>> ScoresBefore
+    {
+        get
+        {
+            lock (_scoresBefore)
+            {
+                return [.. _scoresBefore];
+            }
+        }
+    }
+
+    /// <summary>Selection steps: the scores of every record the step kept.</summary>
+    public IReadOnlyList<ImmutableSortedDictionary<string, double>> ScoresAfter
+    {
+        get
+        {
+            lock (_scoresBefore)
+            {
+                return [.. _scoresAfter];
+            }
+        }
+    }
+
+    internal void RecordScores(ImmutableSortedDictionary<string, double> scores, bool kept)
+    {
+        lock (_scoresBefore)
+        {
+            _scoresBefore.Add(scores);
+            if (kept)
+            {
+                _scoresAfter.Add(scores);
+            }
+        }
+    }
+
     internal void Start() => _clock.Start();
 
     internal void Finish()
@@ -52,9 +91,9 @@ public sealed class StepStats
 
     internal void Emitted() => Interlocked.Increment(ref _out);
 
-    internal void CountComputed() => Interlocked.Increment(ref _computed);
+    internal void CountComputed(long records = 1) => Interlocked.Add(ref _computed, records);
 
-    internal void CountCacheHit() => Interlocked.Increment(ref _cacheHits);
+    internal void CountCacheHit(long records = 1) => Interlocked.Add(ref _cacheHits, records);
 
     internal void Dropping(string reason, bool isError)
     {

@@ -7,7 +7,8 @@ namespace DataForge.Core.Seams;
 /// </summary>
 /// <param name="Tokens">Scored tokens in order.</param>
 /// <param name="UnscoredPrefix">Continuation text before the first scored token (usually empty).</param>
-public sealed record ScoreResult(IReadOnlyList<ScoredToken> Tokens, string UnscoredPrefix = "")
+/// <param name="ContextTokens">Tokens the model saw before the continuation (a BOS token included); null when the backend does not say.</param>
+public sealed record ScoreResult(IReadOnlyList<ScoredToken> Tokens, string UnscoredPrefix = "", int? ContextTokens = null)
 {
     /// <summary>Sum of the tokens' log-probabilities.</summary>
     public double SumLogProb => Tokens.Sum(t => t.LogProb);

@@ -11,6 +11,9 @@ public sealed record Outcome(Sample Sample, Verdict Verdict, string? Raw = null)
     /// <summary>A kept record.</summary>
     public static Outcome Keep(Sample sample) => new(sample, Verdict.Keep);
 
+    /// <summary>A kept record with the reason a selection kept it (<c>kept_top_ic_ifd</c>).</summary>
+    public static Outcome KeepBecause(Sample sample, string reason) => new(sample, Verdict.KeepBecause(reason));
+
     /// <summary>A record dropped for an algorithmic reason.</summary>
     public static Outcome Drop(Sample sample, string reason, string? raw = null) => new(sample, Verdict.Drop(reason), raw);
 

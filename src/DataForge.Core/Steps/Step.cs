@@ -29,4 +29,10 @@ public abstract class Step
     /// (1 for steps that keep state across records, such as streaming dedup). Null: as configured.
     /// </summary>
     public virtual int? MaxParallelism => null;
+
+    /// <summary>
+    /// True for selection steps (keep a budget of scored records): the engine then records every
+    /// record's scores before and after the step, and the manifest summarises both.
+    /// </summary>
+    public virtual bool IsSelection => false;
 }

@@ -13,16 +13,17 @@ namespace DataForge.Generation.Ensemble;
 /// generator's output, then the ensemble models in configured order). It is kept only when the
 /// minimum pairwise F is above the threshold (default <see cref="DefaultThreshold"/>) and it is
 /// not empty; otherwise there is no consensus.</para>
-/// <para>Difference: Rouge-L here is <see cref="Generation.RougeL"/> without the Porter stemmer the
-/// reference turns on, so inflected forms (<c>runs</c> / <c>running</c>) do not match.</para>
+/// <para>Rouge-L is <see cref="Generation.RougeL"/> with the Porter stemmer on by default, as the
+/// reference (rouge_score's <c>use_stemmer=True</c>), so inflected forms (<c>runs</c> /
+/// <c>running</c>) match; <c>stem: false</c> compares the tokens as written.</para>
 /// </remarks>
 public static class EnsembleConsensus
 {
     /// <summary>The reference's minimum pairwise Rouge-L: 0.01 (§4.4).</summary>
     public const double DefaultThreshold = 0.01;
 
-    /// <summary>Applies the rule to <paramref name="candidates"/> (at least two, in vote order).</summary>
-    public static EnsembleConsensusResult Decide(IReadOnlyList<EnsembleCandidate> candidates, double threshold = DefaultThreshold)
+    /// <summary>Applies the rule to <paramref name="candidates"/> (at least two, in vote order); <paramref name="stem"/> turns the Rouge-L Porter stemmer on or off.</summary>
+    public static EnsembleConsensusResult Decide(IReadOnlyList<EnsembleCandidate> candidates, double threshold = DefaultThreshold, bool stem = true)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         if (candidates.Count < 2 || candidates.Any(c => c is null))
@@ -33,7 +34,7 @@ public static class EnsembleConsensus
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 0.0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(threshold, 1.0);
         var normalized = candidates.Select(c => EnsembleText.Normalize(c.Output)).ToList();
-        var pairs = PairScores(normalized);
+        var pairs = PairScores(normalized, stem);
         var scores = SummedScores(candidates.Count, pairs);
         if (ExactWinner(normalized) is { } exact)
         {
@@ -69,10 +70,10 @@ public static class EnsembleConsensus
         return winner;
     }
 
-    private static List<EnsemblePairScore> PairScores(IReadOnlyList<string> normalized)
+    private static List<EnsemblePairScore> PairScores(IReadOnlyList<string> normalized, bool stem)
     {
         var vocabulary = new TokenVocabulary();
-        var tokens = normalized.Select(n => vocabulary.Encode(Generation.RougeL.Tokenize(n))).ToList();
+        var tokens = normalized.Select(n => vocabulary.Encode(Generation.RougeL.Tokenize(n, stem))).ToList();
         var pairs = new List<EnsemblePairScore>();
         for (var a = 0; a < tokens.Count; a++)
         {

@@ -20,7 +20,7 @@ namespace DataForge.Generation.Ensemble;
 /// Options: see <see cref="EnsembleVoteOptions"/>. The ensemble answers greedily, with the prompt
 /// <c>instruction + "\n" + input</c> as one user message and <c>|EoS|</c> as the only stop string
 /// (the reference also stops at a blank line, which cuts code).
-/// The models' identities are part of <see cref="Version"/>, so of every cache key.
+/// The models' identities and the stem flag are part of <see cref="Version"/>, so of every cache key.
 /// References: ALGORITHMS.md §4.3a; github.com/IBM/ensemble-instruct <c>ensemble_output.py</c>.
 /// </remarks>
 public sealed class EnsembleVoteExpander : ExpandStep
@@ -47,7 +47,8 @@ public sealed class EnsembleVoteExpander : ExpandStep
 
         _ensemble = [.. ensemble];
         _options = options;
-        Version = $"1|{string.Join(',', identities)}";
+        // The stem flag changes decisions, so it is part of the version (and every cache key).
+        Version = $"2|{(options.Stem ? "stem" : "nostem")}|{string.Join(',', identities)}";
     }
 
     /// <inheritdoc/>
@@ -95,7 +96,7 @@ public sealed class EnsembleVoteExpander : ExpandStep
 
     private List<Outcome> Decide(Sample sample, List<EnsembleCandidate> candidates)
     {
-        var result = EnsembleConsensus.Decide(candidates, _options.Threshold);
+        var result = EnsembleConsensus.Decide(candidates, _options.Threshold, _options.Stem);
         var votes = result.ToVotesJson();
         if (result.Winner is not { } winner)
         {

@@ -6,6 +6,7 @@ namespace DataForge.Generation.Ensemble;
 /// |---|---|---|
 /// | <see cref="Threshold"/> | 0.01 | a Rouge-L winner is kept only when the minimum pairwise F is above this |
 /// | <see cref="MaxTokens"/> | 256 | most new tokens per ensemble answer (greedy) |
+/// | <see cref="Stem"/> | true | Porter-stem tokens in the consensus Rouge-L, as the reference (<c>use_stemmer=True</c>) |
 /// </remarks>
 public sealed record EnsembleVoteOptions
 {
@@ -28,4 +29,7 @@ public sealed record EnsembleVoteOptions
         get => _maxTokens;
         init => _maxTokens = value is >= 1 and <= 32768 ? value : throw new ArgumentOutOfRangeException(nameof(MaxTokens), value, "must be in 1..32768");
     }
+
+    /// <summary>Whether the consensus Rouge-L Porter-stems tokens longer than three characters (the reference does).</summary>
+    public bool Stem { get; init; } = true;
 }

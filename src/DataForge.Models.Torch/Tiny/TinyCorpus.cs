@@ -9,8 +9,12 @@ namespace DataForge.Models.Torch.Tiny;
 /// <summary>
 /// The embedded model's training text: every JSONL record with an <c>instruction</c> and an
 /// <c>output</c> becomes a ChatML conversation (so the model learns the chat format it is used
-/// with); Markdown, TOML, Python and C# files are plain documents. Files are read in ordinal path
-/// order, so the corpus depends only on the files' content.
+/// with); Markdown, TOML, Python and C# files are plain documents. Each JSONL file's records also
+/// appear in the two plain-text task formats the generation steps prompt with: numbered lists of
+/// instructions (<c>"1. {instruction} |EoS|"</c>, eight to a document) and task blocks
+/// (<c>instruction:</c> / <c>input:</c> / <c>output:</c> lines, then <c>|EoS|</c>, four to a
+/// document), so the model can continue those prompts. Files are read in ordinal path order, so the
+/// corpus depends only on the files' content.
 /// </summary>
 public sealed class TinyCorpus
 {
@@ -62,12 +66,19 @@ public sealed class TinyCorpus
             bytes += Encoding.UTF8.GetByteCount(text);
             if (file.EndsWith(".jsonl", StringComparison.Ordinal))
             {
-                foreach (var (prompt, answer) in Conversations(text))
+                var tasks = Tasks(text).ToList();
+                foreach (var task in tasks)
                 {
-                    var example = chat.RenderTraining([new ChatMessage("user", prompt)], answer);
+                    var example = chat.RenderTraining([new ChatMessage("user", task.Prompt)], task.Output);
                     documents.Add(example.Prompt + example.Response);
-                    plain.Add(prompt);
-                    plain.Add(answer);
+                    plain.Add(task.Prompt);
+                    plain.Add(task.Output);
+                }
+
+                foreach (var document in TaskFormats(tasks))
+                {
+                    documents.Add(document);
+                    plain.Add(document);
                 }
             }
             else if (text.Trim().Length > 0)
@@ -98,7 +109,39 @@ public sealed class TinyCorpus
             .Select(Path.GetFullPath);
     }
 
-    private static IEnumerable<(string Prompt, string Answer)> Conversations(string jsonl)
+    // Numbered instruction lists (eight per document) and instruction / input / output blocks (four per document).
+    private static IEnumerable<string> TaskFormats(IReadOnlyList<SeedTask> tasks)
+    {
+        foreach (var chunk in tasks.Chunk(8))
+        {
+            var list = new StringBuilder();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                list.Append(i + 1).Append(". ").Append(string.Join(' ', chunk[i].Instruction.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).Append(" |EoS|\n");
+            }
+
+            yield return list.ToString();
+        }
+
+        foreach (var chunk in tasks.Chunk(4))
+        {
+            var blocks = new StringBuilder();
+            foreach (var task in chunk)
+            {
+                blocks.Append("instruction: ").Append(task.Instruction.Trim()).Append('\n');
+                if (!string.IsNullOrWhiteSpace(task.Input))
+                {
+                    blocks.Append("input: ").Append(task.Input.Trim()).Append('\n');
+                }
+
+                blocks.Append("output: ").Append(task.Output.Trim()).Append("\n|EoS|\n\n");
+            }
+
+            yield return blocks.ToString();
+        }
+    }
+
+    private static IEnumerable<SeedTask> Tasks(string jsonl)
     {
         foreach (var line in jsonl.Split('\n'))
         {
@@ -124,8 +167,12 @@ public sealed class TinyCorpus
             }
 
             var input = root.TryGetProperty("input", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
-            var prompt = string.IsNullOrWhiteSpace(input) ? instruction.GetString()! : $"{instruction.GetString()}\n\n{input}";
-            yield return (prompt, output.GetString()!);
+            yield return new SeedTask(instruction.GetString()!, input, output.GetString()!);
         }
+    }
+
+    private sealed record SeedTask(string Instruction, string? Input, string Output)
+    {
+        public string Prompt => string.IsNullOrWhiteSpace(Input) ? Instruction : $"{Instruction}\n\n{Input}";
     }
 }

@@ -13,6 +13,7 @@ internal static class EnsembleSteps
                 new("ensemble", OptionKind.StringList, null, "the [models.NAME] entries that answer each task (two or more, all different models)") { Required = true },
                 new("threshold", OptionKind.Float, EnsembleConsensus.DefaultThreshold, "a Rouge-L winner is kept only when the minimum pairwise Rouge-L F is above this") { Min = 0, Max = 1 },
                 new("max_tokens", OptionKind.Integer, 256L, "most new tokens per ensemble answer (greedy)") { Min = 1, Max = 32768 },
+                new("stem", OptionKind.Boolean, true, "Porter-stem tokens longer than three characters in the consensus Rouge-L (the reference's use_stemmer=True)"),
             ],
             c => new EnsembleVoteExpander(
                 [.. c.Options.GetStringList("ensemble")!.Select(c.Model)],
@@ -20,6 +21,7 @@ internal static class EnsembleSteps
                 {
                     Threshold = c.Options.GetFloat("threshold")!.Value,
                     MaxTokens = (int)c.Options.GetInteger("max_tokens")!.Value,
+                    Stem = c.Options.GetBoolean("stem")!.Value,
                 }))
         {
             Check = CheckEnsemble,

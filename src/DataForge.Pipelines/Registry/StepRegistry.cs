@@ -14,6 +14,8 @@ public sealed class StepRegistry
         GenerationSteps.Register(registry);
         EvolSteps.Register(registry);
         EnsembleSteps.Register(registry);
+        EnsembleInstructSteps.Register(registry);
+        SelectionSteps.Register(registry);
         return registry;
     }
 

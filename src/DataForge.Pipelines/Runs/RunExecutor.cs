@@ -150,7 +150,31 @@ public sealed class RunExecutor
             new ManifestCounts(write.Shards.Sum(s => s.Rows), rejects.Sum(s => s.Rows), steps),
             shards,
             result.Stats.ToDictionary(s => s.Step, s => Math.Round(s.Elapsed.TotalSeconds, 3)),
-            new Dictionary<string, IReadOnlyDictionary<string, ScoreSummary>> { ["written"] = write.ScoreSummaries });
+            ScoreSummaries(result, write));
+    }
+
+    // What was written, and for each selection step the scores of the records it decided on and of those it kept.
+    private static Dictionary<string, IReadOnlyDictionary<string, ScoreSummary>> ScoreSummaries(EngineResult result, WriteStep write)
+    {
+        var summaries = new Dictionary<string, IReadOnlyDictionary<string, ScoreSummary>> { ["written"] = write.ScoreSummaries };
+        foreach (var stats in result.Stats.Where(s => s.ScoresBefore.Count > 0))
+        {
+            summaries[$"{stats.Step}.before"] = Summarize(stats.ScoresBefore);
+            summaries[$"{stats.Step}.after"] = Summarize(stats.ScoresAfter);
+        }
+
+        return summaries;
+    }
+
+    private static IReadOnlyDictionary<string, ScoreSummary> Summarize(IEnumerable<System.Collections.Immutable.ImmutableSortedDictionary<string, double>> scores)
+    {
+        var collector = new ScoreCollector();
+        foreach (var record in scores)
+        {
+            collector.Add(record);
+        }
+
+        return collector.Summarize();
     }
 
     // A model that was loaded is named by its identity (NAME@WEIGHTS_HASH); one the run never used, by its backend.

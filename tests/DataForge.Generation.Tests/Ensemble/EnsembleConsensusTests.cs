@@ -112,6 +112,41 @@ public sealed class EnsembleConsensusTests
     }
 
     [Fact]
+    public void Decide_InflectedFormsOnly_AgreeWithStemmingAlone()
+    {
+        // Arrange: running / runs / run share a token only once stemmed to "run"
+        var candidates = Triple("Running fast.", "runs quickly", "run away");
+
+        // Act
+        var stemmed = EnsembleConsensus.Decide(candidates);
+        var plain = EnsembleConsensus.Decide(candidates, stem: false);
+
+        // Assert
+        Assert.Equal(0, stemmed.Winner);
+        Assert.Equal(EnsembleConsensusResult.RougeL, stemmed.Method);
+        Assert.Equal(0.5, stemmed.MinPairwise, 12);
+        Assert.Null(plain.Winner);
+        Assert.Equal(0, plain.MinPairwise);
+    }
+
+    [Fact]
+    public void Decide_StemmingOnOrOff_ChangesTheWinner()
+    {
+        // Arrange: stemmed sums 1.52 / 1.61 / 1.42 (o1 wins); plain sums 0.73 / 0.79 / 0.94 (o2 wins)
+        var candidates = Triple("The cats are sleeping.", "The cat sleeps.", "The cat is sleeping here.");
+
+        // Act
+        var stemmed = EnsembleConsensus.Decide(candidates);
+        var plain = EnsembleConsensus.Decide(candidates, stem: false);
+
+        // Assert
+        Assert.Equal(1, stemmed.Winner);
+        Assert.Equal([6.0 / 7, 6.0 / 9, 6.0 / 8], stemmed.Pairs.Select(p => p.F), new Tolerance());
+        Assert.Equal(2, plain.Winner);
+        Assert.Equal([2.0 / 7, 4.0 / 9, 4.0 / 8], plain.Pairs.Select(p => p.F), new Tolerance());
+    }
+
+    [Fact]
     public void Decide_OutputsOnlyPunctuationOrEmpty_NeverAgree()
     {
         // Arrange: the reference would keep "" through its exact-match branch

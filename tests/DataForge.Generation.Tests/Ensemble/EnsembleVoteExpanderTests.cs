@@ -149,14 +149,16 @@ public sealed class EnsembleVoteExpanderTests
     }
 
     [Fact]
-    public void Version_NamesEveryIdentity_SoCacheKeysChangeWithModels()
+    public void Version_NamesEveryIdentityAndTheStemFlag_SoCacheKeysChangeWithEither()
     {
         // Arrange / Act
         var step = Step(First, Second);
+        var unstemmed = new EnsembleVoteExpander([Model("m1@1", First), Model("m2@2", Second)], new EnsembleVoteOptions { Stem = false });
 
         // Assert
         Assert.True(step.Cacheable);
-        Assert.Equal("1|m1@1,m2@2", step.Version);
+        Assert.Equal("2|stem|m1@1,m2@2", step.Version);
+        Assert.Equal("2|nostem|m1@1,m2@2", unstemmed.Version);
     }
 
     [Fact]

@@ -28,6 +28,11 @@ internal static class ResultCodecs
     {
         w.WriteStartObject();
         w.WriteString("unscored_prefix", r.UnscoredPrefix);
+        if (r.ContextTokens is { } contextTokens)
+        {
+            w.WriteNumber("context_tokens", contextTokens);
+        }
+
         w.WriteStartArray("tokens");
         foreach (var token in r.Tokens)
         {
@@ -47,6 +52,7 @@ internal static class ResultCodecs
         var tokens = e.GetProperty("tokens").EnumerateArray()
             .Select(t => new ScoredToken(t[0].GetString()!, t[1].GetInt32(), t[2].GetDouble()))
             .ToList();
-        return new ScoreResult(tokens, e.GetProperty("unscored_prefix").GetString()!);
+        int? contextTokens = e.TryGetProperty("context_tokens", out var count) ? count.GetInt32() : null;
+        return new ScoreResult(tokens, e.GetProperty("unscored_prefix").GetString()!, contextTokens);
     }
 }

@@ -38,10 +38,17 @@ internal static class ScoreParser
         var end = start + request.Continuation.Length;
         var prefix = new StringBuilder();
         var scored = new List<ScoredToken>();
+        var contextTokens = 0;
         for (var i = 0; i < tokens.GetArrayLength(); i++)
         {
             var offset = Offset(offsets[i]);
-            if (offset < start || offset >= end)
+            if (offset < start)
+            {
+                contextTokens++;
+                continue;
+            }
+
+            if (offset >= end)
             {
                 continue;
             }
@@ -56,7 +63,7 @@ internal static class ScoreParser
             scored.Add(new ScoredToken(text, offset - start, Number(values[i])));
         }
 
-        return new ScoreResult(scored, prefix.ToString());
+        return new ScoreResult(scored, prefix.ToString(), contextTokens);
     }
 
     private static void AppendUnscored(StringBuilder prefix, string text, int scoredSoFar)
