@@ -13,7 +13,7 @@ public sealed class DefaultPipelineTests
         var runDirectory = temp.Combine("run");
 
         // Act
-        // Test-sized: 5 records per read step (5 instructions, each evolved once; 5 Python and 5 C# programs, 5 sequences each).
+        // Test-sized: 5 records per read step (5 instructions, each evolved once, scored and selected; 5 Python and 5 C# programs, 5 sequences each).
         var result = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "--out", runDirectory, "--store", temp.Combine("store.sqlite"), "--limit", "5");
 
         // Assert
@@ -40,10 +40,16 @@ public sealed class DefaultPipelineTests
         var data = Path.Combine(runDirectory, "data", "*.parquet");
         Assert.Equal(0L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE id IS NULL OR kind IS NULL OR run_id IS NULL"));
         Assert.Equal(0L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE source LIKE '/%'"));
-        Assert.Equal(5L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE kind = 'instruction' AND operation IS NULL"));
-        var evolved = RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE kind = 'instruction' AND operation IS NOT NULL AND parent_id IS NOT NULL AND round = 1 AND model LIKE 'tiny@%'");
-        Assert.InRange(evolved, 1L, 5L);
-        Assert.Equal(counts.GetProperty("kept").GetInt64() - 55L, evolved);
+        // The instructions (seeds and kept evolutions) are scored by IC-IFD and the top 15% kept.
+        var scored = counts.GetProperty("steps").GetProperty("score").GetProperty("out").GetInt64();
+        Assert.InRange(scored, 6L, 10L);
+        var selected = RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE kind = 'instruction' AND reason = 'kept_top_ic_ifd' AND ic_ifd IS NOT NULL");
+        Assert.Equal(scored * 15 / 100, selected);
+        Assert.Equal(counts.GetProperty("kept").GetInt64() - 50L, selected);
+        var rejects = Path.Combine(runDirectory, "rejects", "*.parquet");
+        Assert.Equal(scored - selected, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{rejects}') WHERE step = 'select' AND reason = 'below_budget'"));
+        Assert.True(RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{rejects}') WHERE step = 'select' AND operation IS NOT NULL AND parent_id IS NOT NULL AND round = 1 AND model LIKE 'tiny@%'") + RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE operation IS NOT NULL AND round = 1") >= 1, "an evolved instruction reaches the selection");
+        Assert.True(manifest.RootElement.GetProperty("scores").TryGetProperty("select.before", out _));
         Assert.Equal(50L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}') WHERE kind = 'edit_sequence' AND len(edits) >= 1"));
         Assert.Equal(2L, RunFolderAssert.Scalar<long>($"SELECT count(DISTINCT language) FROM read_parquet('{data}') WHERE kind = 'edit_sequence'"));
     }

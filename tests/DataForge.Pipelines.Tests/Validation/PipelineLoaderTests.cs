@@ -24,7 +24,7 @@ public sealed class PipelineLoaderTests : IDisposable
         // Assert
         Assert.Empty(result.Diagnostics);
         Assert.NotNull(result.Spec);
-        Assert.Equal(["instructions", "dedup", "evolve", "length", "python-programs", "csharp-programs", "edits", "out"], result.Spec.Steps.Select(s => s.Name));
+        Assert.Equal(["instructions", "dedup", "evolve", "length", "score", "select", "python-programs", "csharp-programs", "edits", "out"], result.Spec.Steps.Select(s => s.Name));
         Assert.Equal("tiny", Assert.Single(result.Spec.Models).Value.Backend);
     }
 
@@ -76,8 +76,10 @@ public sealed class PipelineLoaderTests : IDisposable
         Assert.Equal(["instructions"], steps["dedup"].Inputs);
         Assert.Equal(["dedup"], steps["evolve"].Inputs);
         Assert.Equal(["evolve"], steps["length"].Inputs);
+        Assert.Equal(["length"], steps["score"].Inputs);
+        Assert.Equal(["score"], steps["select"].Inputs);
         Assert.Equal(["python-programs", "csharp-programs"], steps["edits"].Inputs);
-        Assert.Equal(["length", "edits"], steps["out"].Inputs);
+        Assert.Equal(["select", "edits"], steps["out"].Inputs);
     }
 
     [Fact]
