@@ -147,6 +147,9 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
     public IReadOnlyList<float[]> Gradients(IReadOnlyList<TrainingExample> examples) => Trainer.Gradients([.. examples.Select(Row)]);
 
     /// <inheritdoc/>
+    public AdamState AdamMoments() => Trainer.Moments();
+
+    /// <inheritdoc/>
     public void Save(string directory)
     {
         Decoder.Save(directory);

@@ -52,6 +52,26 @@ public sealed class SelectionPipelineTests
         Assert.Equal(3, Count($"SELECT count(DISTINCT origin) FROM read_parquet('{path}') WHERE reason = 'kept_s2l' AND s2l_cluster IS NOT NULL"));
     }
 
+    [Fact]
+    public async Task SelectLess_ArithmeticTargets_KeepsTheTopShareAndWritesTheDatastore()
+    {
+        // Arrange: forty candidates, two warm-up epochs: the algorithm unchanged, sized for a test.
+        using var temp = new TempFolder();
+        var pipeline = Path.Combine(CliRunner.RepoRoot, "pipelines", "select-less.toml");
+        string[] small = ["--limit", "40", "--set", "steps.select.epochs=2", "--set", "steps.select.keep_fraction=0.1"];
+
+        // Act
+        var manifest = await RunTwiceAsync(temp, pipeline, small, ["seeds", "select"], "select");
+
+        // Assert: 10% of 40 kept with their LESS score; the datastore holds one checkpoint per epoch.
+        var path = temp.Combine("run", "data", "*.parquet");
+        Assert.Equal(4, Count($"SELECT count(*) FROM read_parquet('{path}') WHERE reason = 'kept_top_less' AND less IS NOT NULL"));
+        var rejects = temp.Combine("run", "rejects", "*.parquet");
+        Assert.True(Count($"SELECT count(*) FROM read_parquet('{path}') WHERE less < (SELECT max(less) FROM read_parquet('{rejects}'))") == 0, "every kept record scores at least as high as every dropped one");
+        Assert.Equal(2, Directory.GetFiles(temp.Combine("less-datastore"), "checkpoint-*.f32", SearchOption.AllDirectories).Length);
+        Assert.True(manifest.RootElement.GetProperty("scores").GetProperty("select.after").GetProperty("less").GetProperty("count").GetInt64() == 4);
+    }
+
     private static long Count(string sql) => RunFolderAssert.Scalar<long>(string.Create(CultureInfo.InvariantCulture, $"{sql}"));
 
     // Runs the pipeline, then again with --force: every stage keeps records, counts add up, the rerun

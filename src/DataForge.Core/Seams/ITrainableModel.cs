@@ -18,6 +18,13 @@ public interface ITrainableModel : ILanguageModel, IDisposable
     /// <summary>Gradient of each example's mean response loss with respect to the trainable parameters, flattened in <see cref="TrainableParameters"/> order.</summary>
     IReadOnlyList<float[]> Gradients(IReadOnlyList<TrainingExample> examples);
 
+    /// <summary>
+    /// The optimizer's moments and the learning rate of each step taken (LESS's Adam-preconditioned
+    /// gradient features and checkpoint weights). Implementations that do not train with Adam throw.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The model keeps no Adam state.</exception>
+    AdamState AdamMoments() => throw new NotSupportedException($"{GetType().Name} does not expose Adam moments");
+
     /// <summary>Saves the current weights (LoRA merged) as a Hugging Face checkpoint folder.</summary>
     void Save(string directory);
 }

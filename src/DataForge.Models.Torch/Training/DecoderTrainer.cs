@@ -1,3 +1,4 @@
+using DataForge.Core.Seams;
 using DataForge.Models.Torch.Modeling;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -19,7 +20,8 @@ public sealed class DecoderTrainer : IDisposable
     private readonly CausalLm _model;
     private readonly TrainingOptions _options;
     private readonly List<(string Name, Parameter Parameter)> _trainable;
-    private readonly OptimizerHelper _optimizer;
+    private readonly AdamW _optimizer;
+    private readonly List<double> _learningRates = [];
     private int _step;
 
     /// <summary>Prepares training of all weights, or of LoRA adapters on the named projections when <paramref name="lora"/> is given.</summary>
@@ -56,9 +58,10 @@ public sealed class DecoderTrainer : IDisposable
     {
         _model.train();
         using var scope = torch.NewDisposeScope();
+        var learningRate = _options.LearningRateAt(_step);
         foreach (var group in _optimizer.ParamGroups)
         {
-            group.LearningRate = _options.LearningRateAt(_step);
+            group.LearningRate = learningRate;
         }
 
         _optimizer.zero_grad();
@@ -71,6 +74,7 @@ public sealed class DecoderTrainer : IDisposable
 
         _optimizer.step();
         _step++;
+        _learningRates.Add(learningRate);
         _model.eval();
         return loss.item<float>();
     }
@@ -100,6 +104,25 @@ public sealed class DecoderTrainer : IDisposable
 
         _optimizer.zero_grad();
         return result;
+    }
+
+    /// <summary>
+    /// AdamW's moments, read from the optimizer's own state (TorchSharp keeps one state per parameter,
+    /// in the order the parameters were given, i.e. gradient order), and the learning rate of each step.
+    /// </summary>
+    public AdamState Moments()
+    {
+        var states = _optimizer.state_dict().State;
+        if (states.Count != _trainable.Count)
+        {
+            throw new InvalidOperationException($"the optimizer holds {states.Count} parameter states for {_trainable.Count} trainable parameters");
+        }
+
+        using var scope = torch.NewDisposeScope();
+        var state = states.Cast<AdamW.State>().ToList();
+        var expAvg = torch.cat(state.Select(s => s.exp_avg.detach().flatten().to(ScalarType.Float32).cpu()).ToArray());
+        var expAvgSq = torch.cat(state.Select(s => s.exp_avg_sq.detach().flatten().to(ScalarType.Float32).cpu()).ToArray());
+        return new AdamState(_step, [.. _learningRates], expAvg.data<float>().ToArray(), expAvgSq.data<float>().ToArray());
     }
 
     /// <inheritdoc/>

@@ -15,6 +15,7 @@ public sealed class StepRegistry
         EvolSteps.Register(registry);
         EnsembleSteps.Register(registry);
         EnsembleInstructSteps.Register(registry);
+        LessSteps.Register(registry);
         S2lSteps.Register(registry);
         SelectionSteps.Register(registry);
         return registry;
