@@ -41,20 +41,43 @@ internal sealed class BatchScorer(CausalLm model, int batchSize, int padId)
             }
         }
 
-        var input = torch.tensor(ids, [bucket.Length, width]).to(model.Device);
-        var positions = torch.arange(width, dtype: ScalarType.Int64, device: model.Device).unsqueeze(0).expand(bucket.Length, width);
-        var logits = model.Forward(input, positions, mask: null, cache: null);           // (B, T, V)
-        var logProbs = nn.functional.log_softmax(logits, dim: -1)
-            .gather(-1, torch.tensor(targets, [bucket.Length, width]).to(model.Device).unsqueeze(-1))
-            .squeeze(-1).to(ScalarType.Float64).cpu().contiguous().data<double>().ToArray();     // (B, T)
+        // Only the positions that predict a continuation token go through the head and the softmax:
+        // with a long context (a prompt template) that is a small share of the sequence.
+        var rows = new List<long>();
+        var wanted = new List<long>();
         for (var row = 0; row < bucket.Length; row++)
         {
             var (context, continuation) = items[bucket[row]];
             var first = Math.Max(context.Count, 1);             // the first token overall has nothing before it
-            var values = new double[context.Count + continuation.Count - first];
             for (var p = first; p < context.Count + continuation.Count; p++)
             {
-                values[p - first] = logProbs[(row * width) + p - 1];
+                rows.Add((row * width) + p - 1);
+                wanted.Add(targets[(row * width) + p - 1]);
+            }
+        }
+
+        var logProbs = Array.Empty<double>();
+        if (rows.Count > 0)
+        {
+            var input = torch.tensor(ids, [bucket.Length, width]).to(model.Device);
+            var positions = torch.arange(width, dtype: ScalarType.Int64, device: model.Device).unsqueeze(0).expand(bucket.Length, width);
+            var hidden = model.Hidden(input, positions, mask: null, cache: null);                       // (B, T, H)
+            var picked = hidden.reshape(bucket.Length * width, hidden.shape[2]).index_select(0, torch.tensor(rows.ToArray()).to(model.Device)); // (N, H)
+            var logits = torch.nn.functional.linear(picked, model.HeadWeight).to(ScalarType.Float32);   // (N, V)
+            logProbs = nn.functional.log_softmax(logits, dim: -1)
+                .gather(-1, torch.tensor(wanted.ToArray()).to(model.Device).unsqueeze(-1))
+                .squeeze(-1).to(ScalarType.Float64).cpu().contiguous().data<double>().ToArray();   // (N)
+        }
+
+        var next = 0;
+        for (var row = 0; row < bucket.Length; row++)
+        {
+            var (context, continuation) = items[bucket[row]];
+            var first = Math.Max(context.Count, 1);
+            var values = new double[context.Count + continuation.Count - first];
+            for (var j = 0; j < values.Length; j++)
+            {
+                values[j] = logProbs[next++];
             }
 
             results[bucket[row]] = values;
