@@ -1,3 +1,5 @@
+using DataForge.Core.Steps;
+
 namespace DataForge.Generation.Ensemble;
 
 /// <summary>Options of <see cref="EnsembleInstructGenerator"/> (defaults: the reference's, ALGORITHMS.md §4.4).</summary>
@@ -42,7 +44,7 @@ public sealed record EnsembleInstructOptions
     public int Instructions
     {
         get => _instructions;
-        init => _instructions = InRange(value, 1, 1_000_000, nameof(Instructions));
+        init => _instructions = OptionGuard.InRange(value, 1, 1_000_000, nameof(Instructions));
     }
 
     /// <summary>The task types to generate, in order (at least one, no repeats).</summary>
@@ -58,35 +60,35 @@ public sealed record EnsembleInstructOptions
     public int WithInputDemonstrations
     {
         get => _withInputDemonstrations;
-        init => _withInputDemonstrations = InRange(value, 1, 200, nameof(WithInputDemonstrations));
+        init => _withInputDemonstrations = OptionGuard.InRange(value, 1, 200, nameof(WithInputDemonstrations));
     }
 
     /// <summary>Demonstrations per output-only instruction prompt (1..200).</summary>
     public int OutputOnlyDemonstrations
     {
         get => _outputOnlyDemonstrations;
-        init => _outputOnlyDemonstrations = InRange(value, 1, 200, nameof(OutputOnlyDemonstrations));
+        init => _outputOnlyDemonstrations = OptionGuard.InRange(value, 1, 200, nameof(OutputOnlyDemonstrations));
     }
 
     /// <summary>Most machine-made demonstrations per prompt (0..200); the rest are seeds.</summary>
     public int MachineDemonstrations
     {
         get => _machineDemonstrations;
-        init => _machineDemonstrations = InRange(value, 0, 200, nameof(MachineDemonstrations));
+        init => _machineDemonstrations = OptionGuard.InRange(value, 0, 200, nameof(MachineDemonstrations));
     }
 
     /// <summary>Prompts sent in one model request (1..1024).</summary>
     public int BatchSize
     {
         get => _batchSize;
-        init => _batchSize = InRange(value, 1, 1024, nameof(BatchSize));
+        init => _batchSize = OptionGuard.InRange(value, 1, 1024, nameof(BatchSize));
     }
 
     /// <summary>Instruction prompts per type before the step stops short of <see cref="Instructions"/> (default 10 × instructions).</summary>
     public int MaxPrompts
     {
         get => _maxPrompts ?? (int)Math.Min(int.MaxValue, 10L * _instructions);
-        init => _maxPrompts = InRange(value, 1, int.MaxValue, nameof(MaxPrompts));
+        init => _maxPrompts = OptionGuard.InRange(value, 1, int.MaxValue, nameof(MaxPrompts));
     }
 
     /// <summary>Sampling temperature of both stages (0..2; 0 is greedy).</summary>
@@ -100,7 +102,7 @@ public sealed record EnsembleInstructOptions
     public int TopK
     {
         get => _topK;
-        init => _topK = InRange(value, 0, int.MaxValue, nameof(TopK));
+        init => _topK = OptionGuard.InRange(value, 0, int.MaxValue, nameof(TopK));
     }
 
     /// <summary>Nucleus mass of both stages (0..1, above 0).</summary>
@@ -114,14 +116,14 @@ public sealed record EnsembleInstructOptions
     public int InstructionMaxTokens
     {
         get => _instructionMaxTokens;
-        init => _instructionMaxTokens = InRange(value, 1, 32768, nameof(InstructionMaxTokens));
+        init => _instructionMaxTokens = OptionGuard.InRange(value, 1, 32768, nameof(InstructionMaxTokens));
     }
 
     /// <summary>Most new tokens of an instance (1..32768).</summary>
     public int InstanceMaxTokens
     {
         get => _instanceMaxTokens;
-        init => _instanceMaxTokens = InRange(value, 1, 32768, nameof(InstanceMaxTokens));
+        init => _instanceMaxTokens = OptionGuard.InRange(value, 1, 32768, nameof(InstanceMaxTokens));
     }
 
     /// <summary>An instruction whose max Rouge-L F against the seeds and accepted instructions of its type is above this is dropped (0..1).</summary>
@@ -135,7 +137,7 @@ public sealed record EnsembleInstructOptions
     public int Nearest
     {
         get => _nearest;
-        init => _nearest = InRange(value, 0, 100, nameof(Nearest));
+        init => _nearest = OptionGuard.InRange(value, 0, 100, nameof(Nearest));
     }
 
     /// <summary>Porter stemming in the novelty Rouge-L (off in the reference).</summary>
@@ -144,7 +146,4 @@ public sealed record EnsembleInstructOptions
     /// <summary>Demonstrations per prompt for <paramref name="type"/>.</summary>
     public int DemonstrationsOf(EnsembleTaskType type)
         => type == EnsembleTaskType.WithInput ? WithInputDemonstrations : OutputOnlyDemonstrations;
-
-    private static int InRange(int value, int min, int max, string name)
-        => value >= min && value <= max ? value : throw new ArgumentOutOfRangeException(name, value, $"must be in {min}..{max}");
 }

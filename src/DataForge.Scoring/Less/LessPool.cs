@@ -82,7 +82,7 @@ internal sealed class LessPool
     }
 
     /// <summary>An instruction and its input as the user turn: the input after a blank line.</summary>
-    public static string Prompt(string instruction, string? input) => string.IsNullOrEmpty(input) ? instruction : $"{instruction}\n\n{input}";
+    public static string Prompt(string instruction, string? input) => TaskText.UserTurn(instruction, input);
 
     private static TrainingExample Render(ITrainableModelSource source, Sample sample) => source.Example(Prompt(sample.Instruction!, sample.Input), sample.Output!);
 

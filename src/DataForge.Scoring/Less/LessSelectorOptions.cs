@@ -1,3 +1,5 @@
+using DataForge.Core.Steps;
+
 namespace DataForge.Scoring.Less;
 
 /// <summary>Options of <see cref="LessSelector"/> (defaults: the reference's, ALGORITHMS.md §5.4).</summary>
@@ -50,7 +52,7 @@ public sealed record LessSelectorOptions
     public int Epochs
     {
         get => _epochs;
-        init => _epochs = InRange(value, 1, 100, nameof(Epochs));
+        init => _epochs = OptionGuard.InRange(value, 1, 100, nameof(Epochs));
     }
 
     /// <summary>Peak learning rate ((0, 1]).</summary>
@@ -64,7 +66,7 @@ public sealed record LessSelectorOptions
     public int LoraRank
     {
         get => _loraRank;
-        init => _loraRank = InRange(value, 1, 4096, nameof(LoraRank));
+        init => _loraRank = OptionGuard.InRange(value, 1, 4096, nameof(LoraRank));
     }
 
     /// <summary>LoRA scaling numerator (> 0; the update is multiplied by alpha / r).</summary>
@@ -85,21 +87,21 @@ public sealed record LessSelectorOptions
     public int BatchSize
     {
         get => _batchSize;
-        init => _batchSize = InRange(value, 1, 4096, nameof(BatchSize));
+        init => _batchSize = OptionGuard.InRange(value, 1, 4096, nameof(BatchSize));
     }
 
     /// <summary>Feature length d (16..1,048,576).</summary>
     public int ProjectionDimension
     {
         get => _projectionDimension;
-        init => _projectionDimension = InRange(value, 16, 1 << 20, nameof(ProjectionDimension));
+        init => _projectionDimension = OptionGuard.InRange(value, 16, 1 << 20, nameof(ProjectionDimension));
     }
 
     /// <summary>Most tokens of one example (1..1,048,576); longer ones are cut at the end.</summary>
     public int MaxLength
     {
         get => _maxLength;
-        init => _maxLength = InRange(value, 1, 1 << 20, nameof(MaxLength));
+        init => _maxLength = OptionGuard.InRange(value, 1, 1 << 20, nameof(MaxLength));
     }
 
     /// <summary>Share of the scored records kept, rounded down ([0, 1]).</summary>
@@ -121,7 +123,4 @@ public sealed record LessSelectorOptions
 
     /// <summary>Folder of the feature datastore, reused by later runs over the same pool (null: the run's scratch folder, not reused).</summary>
     public string? Datastore { get; init; }
-
-    private static int InRange(int value, int min, int max, string name)
-        => value >= min && value <= max ? value : throw new ArgumentOutOfRangeException(name, value, $"must be in {min}..{max}");
 }

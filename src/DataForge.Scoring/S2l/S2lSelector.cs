@@ -77,7 +77,7 @@ public sealed class S2lSelector : BarrierStep
 
         _proxy = proxy;
         _options = options;
-        Version = $"1;proxy={proxy.Identity}";
+        Version = $"2;proxy={proxy.Identity}"; // 2: the user turn joins instruction and input with a blank line, as LESS and the embedded corpus
         Contract = new StepContract(
             options.Stratify ? ["instruction", "input", "output", "origin"] : ["instruction", "input", "output"],
             ["scores", "meta"],
@@ -109,7 +109,7 @@ public sealed class S2lSelector : BarrierStep
         {
             if (HasOutput(sample))
             {
-                examples.Add(_proxy.Example(Prompt(sample), sample.Output!));
+                examples.Add(_proxy.Example(TaskText.UserTurn(sample.Instruction, sample.Input), sample.Output!));
                 strata.Add(_options.Stratify ? sample.Origin ?? "" : "");
             }
         }
@@ -156,9 +156,6 @@ public sealed class S2lSelector : BarrierStep
     }
 
     private static bool HasOutput(Sample sample) => !string.IsNullOrEmpty(sample.Output);
-
-    private static string Prompt(Sample sample)
-        => string.IsNullOrEmpty(sample.Input) ? sample.Instruction ?? "" : $"{sample.Instruction}\n{sample.Input}";
 
     private static string TrajectoryJson(double[] losses)
         => "[" + string.Join(',', losses.Select(l => Math.Round(l, 6).ToString("R", CultureInfo.InvariantCulture))) + "]";

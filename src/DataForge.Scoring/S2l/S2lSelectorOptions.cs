@@ -1,3 +1,5 @@
+using DataForge.Core.Steps;
+
 namespace DataForge.Scoring.S2l;
 
 /// <summary>Options of <see cref="S2lSelector"/> (defaults: the reference's, ALGORITHMS.md §6.4, where it has one).</summary>
@@ -51,28 +53,28 @@ public sealed record S2lSelectorOptions
     public int Checkpoints
     {
         get => _checkpoints;
-        init => _checkpoints = InRange(value, 1, 1000, nameof(Checkpoints));
+        init => _checkpoints = OptionGuard.InRange(value, 1, 1000, nameof(Checkpoints));
     }
 
     /// <summary>K of k-means (1..1,000,000); clamped to the distinct trajectories of each stratum.</summary>
     public int Clusters
     {
         get => _clusters;
-        init => _clusters = InRange(value, 1, 1_000_000, nameof(Clusters));
+        init => _clusters = OptionGuard.InRange(value, 1, 1_000_000, nameof(Clusters));
     }
 
     /// <summary>Passes of proxy training over the pool (1..1000).</summary>
     public int Epochs
     {
         get => _epochs;
-        init => _epochs = InRange(value, 1, 1000, nameof(Epochs));
+        init => _epochs = OptionGuard.InRange(value, 1, 1000, nameof(Epochs));
     }
 
     /// <summary>Examples per optimizer step, and per loss evaluation call (1..4096).</summary>
     public int BatchSize
     {
         get => _batchSize;
-        init => _batchSize = InRange(value, 1, 4096, nameof(BatchSize));
+        init => _batchSize = OptionGuard.InRange(value, 1, 4096, nameof(BatchSize));
     }
 
     /// <summary>Peak learning rate of proxy training ((0, 1]).</summary>
@@ -86,7 +88,7 @@ public sealed record S2lSelectorOptions
     public int MaxLength
     {
         get => _maxLength;
-        init => _maxLength = InRange(value, 1, 1 << 20, nameof(MaxLength));
+        init => _maxLength = OptionGuard.InRange(value, 1, 1 << 20, nameof(MaxLength));
     }
 
     /// <summary>Allocate the budget over sources (<c>origin</c>) before clusters (the reference's code; not in the paper).</summary>
@@ -95,7 +97,4 @@ public sealed record S2lSelectorOptions
     /// <summary>The budget for a pool of <paramref name="poolSize"/> records.</summary>
     public int BudgetFor(int poolSize)
         => _budget ?? (int)Math.Round((_fraction ?? 0) * poolSize, MidpointRounding.AwayFromZero);
-
-    private static int InRange(int value, int min, int max, string name)
-        => value >= min && value <= max ? value : throw new ArgumentOutOfRangeException(name, value, $"must be in {min}..{max}");
 }

@@ -211,7 +211,7 @@ public sealed class S2lSelectorTests
     }
 
     [Fact]
-    public async Task Run_RecordWithInput_TrainedOnInstructionNewlineInput()
+    public async Task Run_RecordWithInput_TrainedOnInstructionBlankLineInput()
     {
         // Arrange
         var source = FakeTrainableSource.Planted();
@@ -221,6 +221,6 @@ public sealed class S2lSelectorTests
         await StepHarness.RunAsync(new S2lSelector(source, new S2lSelectorOptions { Budget = 1, Epochs = 1, Checkpoints = 1 }), [sample]);
 
         // Assert
-        Assert.Equal("Sum.\n1 2\n", Assert.Single(Assert.Single(source.Batches)).Prompt);
+        Assert.Equal("Sum.\n\n1 2\n", Assert.Single(Assert.Single(source.Batches)).Prompt);
     }
 }
