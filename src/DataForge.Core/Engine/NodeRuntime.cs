@@ -53,7 +53,7 @@ internal sealed class NodeRuntime
                 _sink = new ActionBlock<Sample>(
                     async s => await sink.WriteAsync(s, _context, cancellationToken).ConfigureAwait(false),
                     new ExecutionDataflowBlockOptions { MaxDegreeOfParallelism = 1, BoundedCapacity = _node.Capacity, CancellationToken = cancellationToken });
-                Input = NewInput(async (s, ct) => { Stats.Received(); await SendChecked(_sink, s, ct).ConfigureAwait(false); }, _ => { _sink.Complete(); return ValueTask.CompletedTask; });
+                Input = NewInput(async (s, ct) => { Stats.Start(); Stats.Received(); await SendChecked(_sink, s, ct).ConfigureAwait(false); }, _ => { _sink.Complete(); return ValueTask.CompletedTask; });
                 break;
             case BarrierStep:
                 _barrierInput = new SpillFile($"{_spillPrefix}-barrier.jsonl");
@@ -68,7 +68,10 @@ internal sealed class NodeRuntime
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_context.ScratchDirectory);
-        Stats.Start();
+        if (_node.Step is SourceStep)
+        {
+            Stats.Start();
+        }
         try
         {
             switch (_node.Step)
@@ -86,6 +89,7 @@ internal sealed class NodeRuntime
                     break;
                 case BarrierStep barrier:
                     await _inputsDone.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    Stats.Start();
                     await RunBarrierAsync(barrier, cancellationToken).ConfigureAwait(false);
                     break;
                 case SinkStep sink:
@@ -207,6 +211,7 @@ internal sealed class NodeRuntime
 
     private async Task<IEnumerable<Outcome>> ProcessAsync(RecordStep step, Sample sample, CancellationToken cancellationToken)
     {
+        Stats.Start();
         Stats.Received();
         if (!step.Cacheable || _environment.Cache is not { } cache)
         {

@@ -12,6 +12,7 @@ public sealed class StepStats
     private readonly List<ImmutableSortedDictionary<string, double>> _scoresBefore = [];
     private readonly List<ImmutableSortedDictionary<string, double>> _scoresAfter = [];
     private long _in, _out, _errors, _computed, _cacheHits;
+    private int _started;
 
     /// <summary>Creates the counters of a step.</summary>
     public StepStats(string step) => Step = step;
@@ -34,7 +35,10 @@ public sealed class StepStats
     /// <summary>Records whose result came from the run store.</summary>
     public long CacheHits => Interlocked.Read(ref _cacheHits);
 
-    /// <summary>Wall time the step was active.</summary>
+    /// <summary>
+    /// Wall time the step was active: a source from the run's start, a record step or the sink from its
+    /// first record, a barrier from the moment its input was complete; to the step's end in each case.
+    /// </summary>
     public TimeSpan Elapsed => _clock.Elapsed;
 
     /// <summary>True once the step has finished.</summary>
@@ -79,7 +83,14 @@ public sealed class StepStats
         }
     }
 
-    internal void Start() => _clock.Start();
+    // Idempotent and thread-safe: record steps start the clock on whichever record arrives first.
+    internal void Start()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            _clock.Start();
+        }
+    }
 
     internal void Finish()
     {

@@ -151,6 +151,27 @@ public sealed class PipelineEngineTests : IDisposable
         Assert.Equal(500, result.Stats[1].Out);
     }
 
+    [Fact]
+    public async Task RunAsync_BarrierAfterASlowStep_TimesOnlyItsOwnWork()
+    {
+        // Arrange: the map waits up to 20 ms per record (at least a few hundred ms in all); the barrier only reverses 40 records.
+        var inputs = TestSamples.Range(40);
+        GraphNode[] nodes =
+        [
+            Graph.Node("source", new ListSource(inputs), []),
+            Graph.Node("map", new DelayedMap(maxDelayMs: 20), ["source"]),
+            Graph.Node("barrier", new CountingBarrier(), ["map"]),
+            Graph.Node("sink", new CollectingSink(), ["barrier"]),
+        ];
+
+        // Act
+        var result = await Graph.RunAsync(nodes, _scratch).WaitAsync(Timeout);
+
+        // Assert: the barrier's clock starts when its input is complete, not when the run starts.
+        Assert.True(result.Stats[2].Elapsed < result.Stats[1].Elapsed, $"barrier {result.Stats[2].Elapsed} vs map {result.Stats[1].Elapsed}");
+        Assert.True(result.Stats[1].Elapsed > TimeSpan.Zero);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(4)]
