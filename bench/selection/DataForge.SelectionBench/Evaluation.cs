@@ -76,11 +76,10 @@ internal static class Evaluation
             records.Add(new PoolRecord(row.Instruction ?? "", row.Input ?? "", row.Output ?? ""));
         }
 
-        // The manifest's timings are each step's finishing time since the run started, so the selection
-        // steps' time is the last of them (score, select) less the read steps' (the pool is read the same way for every selector).
+        // The manifest's timings are each step's own active time; the selection steps (score, select) are
+        // barriers that run one after the other, so their times add up.
         var timings = RunShards.Timings(run);
-        var reads = timings.Where(t => Parts.Contains(t.Key)).Select(t => t.Value).DefaultIfEmpty(0).Max();
-        var seconds = timings.Where(t => t.Key is "score" or "select").Max(t => t.Value) - reads;
+        var seconds = timings.Where(t => t.Key is "score" or "select").Sum(t => t.Value);
         return new Subset(name, records, seconds, IsRandom: false);
     }
 }
