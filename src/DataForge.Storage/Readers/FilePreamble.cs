@@ -6,7 +6,11 @@ namespace DataForge.Storage.Readers;
 /// <summary>The whole-file checks made before any record is read: empty files and binary files.</summary>
 internal static class FilePreamble
 {
-    /// <summary>Checks the start of <paramref name="stream"/> and leaves it at position 0; null when the file may be read.</summary>
+    /// <summary>
+    /// Checks the start of a line-based <paramref name="stream"/> and leaves it at position 0; null
+    /// when the file may be read. Binary means <see cref="TextBytes.LooksBinary"/>: a NUL byte in
+    /// a few lines is left to the line reader, which rejects those lines alone.
+    /// </summary>
     public static async ValueTask<Outcome?> CheckAsync(Stream stream, InputFile file, string? origin, CancellationToken cancellationToken)
     {
         if (stream.Length == 0)
@@ -16,7 +20,7 @@ internal static class FilePreamble
 
         var head = new byte[Math.Min(stream.Length, TextBytes.BinaryProbeBytes)];
         await stream.ReadExactlyAsync(head, cancellationToken).ConfigureAwait(false);
-        if (TextBytes.FindNul(head) < 0)
+        if (!TextBytes.LooksBinary(head, isWholeFile: head.Length == stream.Length))
         {
             stream.Position = 0;
             return null;
@@ -25,18 +29,20 @@ internal static class FilePreamble
         stream.Position = 0;
         var raw = new byte[Math.Min(stream.Length, RawText.MaxBytes)];
         await stream.ReadExactlyAsync(raw, cancellationToken).ConfigureAwait(false);
-        return Binary(raw, stream.Length, file, origin);
+        return Reject(raw, stream.Length, file, origin);
     }
 
-    /// <summary>The binary-file reject when the head of the file holds a NUL byte; else null.</summary>
+    /// <summary>The binary-file reject of a line-based file whose head <see cref="TextBytes.LooksBinary"/>; else null.</summary>
+    public static Outcome? BinaryLines(ReadOnlySpan<byte> head, long fileLength, InputFile file, string? origin)
+        => TextBytes.LooksBinary(head, isWholeFile: head.Length == fileLength) ? Reject(head, fileLength, file, origin) : null;
+
+    /// <summary>The binary-file reject of a file read as one record when its head holds a NUL byte; else null.</summary>
     public static Outcome? Binary(ReadOnlySpan<byte> head, long fileLength, InputFile file, string? origin)
+        => TextBytes.FindNul(head) < 0 ? null : Reject(head, fileLength, file, origin);
+
+    private static Outcome Reject(ReadOnlySpan<byte> head, long fileLength, InputFile file, string? origin)
     {
         var nul = TextBytes.FindNul(head);
-        if (nul < 0)
-        {
-            return null;
-        }
-
         var kept = head[..(int)Math.Min(head.Length, RawText.MaxBytes)];
         var raw = new RawText(Convert.ToBase64String(kept), IsBase64: true, IsTruncated: fileLength > kept.Length);
         var detail = $"line 1: binary file (NUL byte at offset {nul}), not {Describe(file)}";

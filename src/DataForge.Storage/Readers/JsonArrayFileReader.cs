@@ -8,7 +8,9 @@ namespace DataForge.Storage.Readers;
 /// Reads a <c>.json</c> file: an array of records (each element's line is where it starts) or a
 /// single record object. The file is read whole, so files over
 /// <see cref="RecordReaderOptions.MaxJsonFileBytes"/> are rejected as <c>file_too_large</c>.
-/// A syntax error in the array ends the file with one <c>invalid_json</c> reject.
+/// A syntax error in the array ends the file with one <c>invalid_json</c> reject. Binary
+/// detection is the line rule of <see cref="TextBytes.LooksBinary"/>: a NUL byte in one element
+/// of a text file is such a syntax error, not a reason to drop the elements before it.
 /// </summary>
 internal static class JsonArrayFileReader
 {
@@ -24,7 +26,7 @@ internal static class JsonArrayFileReader
         var bytes = await File.ReadAllBytesAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
         var body = bytes.AsMemory(bytes.AsSpan().StartsWith(TextBytes.Bom) ? TextBytes.Bom.Length : 0);
         var first = TextBytes.FirstNonBlank(body.Span);
-        var rejected = first < 0 ? Rejects.EmptyFile(file, options.Origin) : FilePreamble.Binary(bytes, length, file, options.Origin);
+        var rejected = first < 0 ? Rejects.EmptyFile(file, options.Origin) : FilePreamble.BinaryLines(bytes, length, file, options.Origin);
         if (rejected is not null)
         {
             yield return rejected;

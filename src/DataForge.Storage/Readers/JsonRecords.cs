@@ -7,7 +7,10 @@ namespace DataForge.Storage.Readers;
 /// <summary>Turns the bytes of one JSON record (a JSONL line, a JSON array element) into its outcome.</summary>
 internal static class JsonRecords
 {
-    /// <summary>The kept record or the reject of <paramref name="json"/>, which starts on <paramref name="line"/>.</summary>
+    /// <summary>
+    /// The kept record or the reject of <paramref name="json"/>, which starts on <paramref name="line"/>.
+    /// Bytes that are not UTF-8 reject it as <c>invalid_utf8</c>; a NUL byte as <c>invalid_json</c>.
+    /// </summary>
     /// <param name="json">The record's bytes (no line terminator, no BOM).</param>
     /// <param name="line">1-based line number in the file.</param>
     /// <param name="unterminated">True for the last line of a file that has no trailing newline.</param>
@@ -20,6 +23,12 @@ internal static class JsonRecords
         {
             var detail = $"line {line}: not valid UTF-8 (first bad byte at offset {FirstInvalidByte(json)})";
             return Rejects.Create(ReadReasons.InvalidUtf8, detail, json, source, options.Origin);
+        }
+
+        if (json.IndexOf((byte)0) is var nul and >= 0)
+        {
+            var detail = $"line {line}: a NUL byte at offset {nul} (binary data in a text line; JSON allows none, not even inside a string)";
+            return Rejects.Create(ReadReasons.InvalidJson, detail, json, source, options.Origin);
         }
 
         var fields = RecordParser.Parse(json, options.MaxFieldBytes);

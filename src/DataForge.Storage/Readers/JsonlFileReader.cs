@@ -8,6 +8,13 @@ namespace DataForge.Storage.Readers;
 /// byte level with one bounded buffer, so invalid UTF-8 is caught per line and a huge file is
 /// never held whole. Blank lines are skipped; a BOM and CRLF endings are accepted.
 /// </summary>
+/// <remarks>
+/// A NUL byte never costs more than its own line: the line is rejected as <c>invalid_json</c>
+/// with its line number, the other lines are read. The whole file is one <c>binary_file</c>
+/// reject only when its first 8 KiB are mostly not text lines (<see cref="TextBytes.LooksBinary"/>:
+/// a NUL byte there, and fewer than half of the non-blank lines there free of NUL bytes and valid
+/// UTF-8), as for an image, an archive or UTF-16 text renamed <c>.jsonl</c>.
+/// </remarks>
 internal static class JsonlFileReader
 {
     public static async IAsyncEnumerable<Outcome> ReadAsync(InputFile file, RecordReaderOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
