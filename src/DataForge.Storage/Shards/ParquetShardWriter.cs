@@ -37,20 +37,42 @@ public sealed class ParquetShardWriter<TRow>
     public long Rows { get; private set; }
 
     /// <summary>Appends one row.</summary>
+    /// <exception cref="ShardWriteException">A shard file could not be written (a full disk, say); the writer is then unusable.</exception>
     public async ValueTask AppendAsync(TRow row, CancellationToken cancellationToken)
     {
-        if (_current is { } full && full.Rows >= _options.ShardRows)
+        try
         {
-            await CloseCurrentAsync().ConfigureAwait(false);
+            if (_current is { } full && full.Rows >= _options.ShardRows)
+            {
+                await CloseCurrentAsync().ConfigureAwait(false);
+            }
+
+            _current ??= ShardPart.Start(Path.Combine(_directory, $".{_prefix}-part{_parts.Count:D5}.tmp"), _options.RowGroupRows, cancellationToken);
+            await _current.AppendAsync(row, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is (IOException or UnauthorizedAccessException) and not ShardWriteException)
+        {
+            throw ShardWriteException.For(_prefix, e);
         }
 
-        _current ??= ShardPart.Start(Path.Combine(_directory, $".{_prefix}-part{_parts.Count:D5}.tmp"), _options.RowGroupRows, cancellationToken);
-        await _current.AppendAsync(row, cancellationToken).ConfigureAwait(false);
         Rows++;
     }
 
     /// <summary>Finishes the last shard and names the shards. With no rows at all, one empty shard is written so readers still see the schema.</summary>
+    /// <exception cref="ShardWriteException">A shard file could not be written, renamed or read back.</exception>
     public async Task<IReadOnlyList<ShardFile>> CompleteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FinishAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is (IOException or UnauthorizedAccessException) and not ShardWriteException)
+        {
+            throw ShardWriteException.For(_prefix, e);
+        }
+    }
+
+    private async Task<IReadOnlyList<ShardFile>> FinishAsync(CancellationToken cancellationToken)
     {
         if (_current is null && _parts.Count == 0)
         {
@@ -118,14 +140,7 @@ public sealed class ParquetShardWriter<TRow>
                 RowGroupSize = rowGroupRows,
             };
             part._writing = Task.Factory.StartNew(
-                async () =>
-                {
-                    var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-                    await using (stream.ConfigureAwait(false))
-                    {
-                        await ParquetSerializer.SerializeAsync(part.Drain(cancellationToken), stream, options, null, cancellationToken).ConfigureAwait(false);
-                    }
-                },
+                () => part.SerializeAsync(options, cancellationToken),
                 cancellationToken,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default).Unwrap();
@@ -148,6 +163,43 @@ public sealed class ParquetShardWriter<TRow>
         {
             _rows.Writer.TryComplete();
             await _writing.ConfigureAwait(false);
+        }
+
+        // However the serializer ends, the channel is completed: a producer waiting for room in a
+        // full channel wakes up (and awaits this task, which rethrows the failure) instead of
+        // waiting forever. A failed part's file is deleted, so a full disk gets its space back.
+        private async Task SerializeAsync(ParquetOptions options, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var stream = new FileStream(Path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                await using (stream.ConfigureAwait(false))
+                {
+                    await ParquetSerializer.SerializeAsync(Drain(cancellationToken), stream, options, null, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch
+            {
+                _rows.Writer.TryComplete();
+                DeleteQuietly(Path);
+                throw;
+            }
+        }
+
+        private static void DeleteQuietly(string path)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // The rerun replaces it.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // The rerun replaces it.
+            }
         }
 
         private async ValueTask<bool> WriteOrFail(TRow row, CancellationToken cancellationToken)
