@@ -18,6 +18,14 @@ public sealed record PythonLinterOptions
     /// <summary>A worker is replaced by a fresh process after this many calls, which caps its memory. Default 2000.</summary>
     public int RestartAfterCalls { get; init; } = 2000;
 
+    /// <summary>
+    /// Retries of a call whose worker crashed (exited, was killed, broke the protocol), each on a
+    /// fresh or another worker, before the program is rejected as <c>linter_failed</c>. A crash is
+    /// taken for an infrastructure fault; only a program that crashes the linter every time is
+    /// rejected. A call that times out or makes the linter raise is not retried. Default 2.
+    /// </summary>
+    public int CrashRetries { get; init; } = 2;
+
     /// <summary>The Python interpreter; Debian's, which can import the apt-installed linters. Default <c>/usr/bin/python3</c>.</summary>
     public string PythonPath { get; init; } = "/usr/bin/python3";
 
@@ -31,6 +39,7 @@ public sealed record PythonLinterOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(CallTimeout, TimeSpan.Zero, nameof(CallTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(StartTimeout, TimeSpan.Zero, nameof(StartTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(RestartAfterCalls, 1, nameof(RestartAfterCalls));
+        ArgumentOutOfRangeException.ThrowIfNegative(CrashRetries, nameof(CrashRetries));
         ArgumentException.ThrowIfNullOrWhiteSpace(PythonPath, nameof(PythonPath));
     }
 }

@@ -60,7 +60,7 @@ internal sealed class PythonWorker : IDisposable
         }
         catch (IOException ex)
         {
-            throw new LinterFailedException($"The {_linter} worker could not take the request: {Describe()}", ex);
+            throw new LinterFailedException($"The {_linter} worker could not take the request: {Describe()}", ex) { IsWorkerCrash = true };
         }
 
         var line = await ReadLineAsync(_options.CallTimeout, cancellationToken).ConfigureAwait(false);
@@ -160,13 +160,13 @@ internal sealed class PythonWorker : IDisposable
         }
         catch (IOException ex)
         {
-            throw new LinterFailedException($"Reading from the {_linter} worker failed: {Describe()}", ex);
+            throw new LinterFailedException($"Reading from the {_linter} worker failed: {Describe()}", ex) { IsWorkerCrash = true };
         }
 
         if (line is null)
         {
             await WaitForExitAsync(process).ConfigureAwait(false);
-            throw new LinterFailedException($"The {_linter} worker exited: {Describe()}");
+            throw new LinterFailedException($"The {_linter} worker exited: {Describe()}") { IsWorkerCrash = true };
         }
 
         return line;

@@ -6,7 +6,8 @@ namespace DataForge.LintSeq.Linters;
 /// Warm <c>lint_worker.py</c> processes for one linter. A call takes an idle worker from a channel,
 /// sends one request and awaits its answer. A worker that times out, exits, answers nonsense or
 /// reaches <see cref="PythonLinterOptions.RestartAfterCalls"/> is killed and replaced by a fresh
-/// one, which starts when the next call takes it.
+/// one, which starts when the next call takes it. A call whose worker crashed (exited, killed,
+/// nonsense answer) is retried, up to <see cref="PythonLinterOptions.CrashRetries"/> times.
 /// </summary>
 internal sealed class PythonWorkerPool : IAsyncDisposable
 {
@@ -59,8 +60,32 @@ internal sealed class PythonWorkerPool : IAsyncDisposable
         }
     }
 
-    /// <summary>Lints <paramref name="source"/> (or sends a test-hook <paramref name="debug"/> request) on the next idle worker.</summary>
+    /// <summary>
+    /// Lints <paramref name="source"/> (or sends a test-hook <paramref name="debug"/> request) on the
+    /// next idle worker. When the worker crashes, the call is retried on the next idle worker (the
+    /// crashed one is replaced) up to <see cref="PythonLinterOptions.CrashRetries"/> times.
+    /// </summary>
     public async Task<IReadOnlyList<PythonWorkerMessage>> SendAsync(string? source, string? debug, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendOnceAsync(source, debug, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LinterFailedException crash) when (crash.IsWorkerCrash && attempt <= _options.CrashRetries)
+            {
+                // An infrastructure fault: the crashed worker is already replaced; try again.
+            }
+            catch (LinterFailedException crash) when (crash.IsWorkerCrash && attempt > 1)
+            {
+                throw new LinterFailedException(
+                    $"The program crashed the {_linter} worker {attempt} times, each time on a fresh or another worker; the last time: {crash.Message}", crash);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<PythonWorkerMessage>> SendOnceAsync(string? source, string? debug, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         PythonWorker worker;

@@ -52,7 +52,7 @@ internal static class PythonWorkerProtocol
         var root = document.RootElement;
         if (!root.TryGetProperty("id", out var answered) || !answered.TryGetInt64(out var answeredId) || answeredId != id)
         {
-            throw new LinterFailedException($"The {linter} worker answered request {id} with another id: {Shorten(line)}");
+            throw new LinterFailedException($"The {linter} worker answered request {id} with another id: {Shorten(line)}") { IsWorkerCrash = true };
         }
 
         if (root.TryGetProperty("error", out var error))
@@ -111,7 +111,10 @@ internal static class PythonWorkerProtocol
 
         var context = describe();
         throw new LinterFailedException(
-            $"The {linter} worker printed something that is not a protocol line: {Shorten(line)}{(context.Length == 0 ? "" : "; " + context)}");
+            $"The {linter} worker printed something that is not a protocol line: {Shorten(line)}{(context.Length == 0 ? "" : "; " + context)}")
+        {
+            IsWorkerCrash = true,
+        };
     }
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";

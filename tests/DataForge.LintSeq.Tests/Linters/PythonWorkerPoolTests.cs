@@ -28,7 +28,7 @@ public sealed class PythonWorkerPoolTests
     [Theory]
     [InlineData("crash", "exited")]
     [InlineData("garbage", "not a protocol line")]
-    public async Task SendAsync_WorkerCrashesOrAnswersGarbage_ThrowsLinterFailedThenNextCallSucceeds(string debug, string expected)
+    public async Task SendAsync_RequestCrashesOrGarblesEveryWorker_ThrowsLinterFailedAfterTwoRetriesThenNextCallSucceeds(string debug, string expected)
     {
         // Arrange
         var options = new PythonLinterOptions { WorkerCount = 1, WorkerEnvironment = TestHooks };
@@ -40,28 +40,70 @@ public sealed class PythonWorkerPoolTests
 
         // Assert
         Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+        Assert.Contains("3 times", failure.Message, StringComparison.Ordinal);
         Assert.Equal("E0602", Assert.Single(next).Code);
     }
 
     [Fact]
-    public async Task SendAsync_WorkerKilledFromOutside_ThrowsLinterFailedThenNextCallSucceeds()
+    public async Task LintAsync_WorkerKilledBetweenCalls_NextCallSucceedsOnARestartedWorker()
     {
         // Arrange
         var options = new PythonLinterOptions { WorkerCount = 1 };
         await using var linter = await PyflakesLinter.CreateAsync(options);
-        using (var process = System.Diagnostics.Process.GetProcessById(linter.Pool.ProcessIds.Single()))
+        var killed = linter.Pool.ProcessIds.Single();
+        await KillAsync(killed);
+
+        // Act
+        var messages = await linter.LintAsync("print(y)\n", CancellationToken.None);
+
+        // Assert
+        Assert.Equal("UndefinedName", Assert.Single(messages).Code);
+        Assert.NotEqual(killed, linter.Pool.ProcessIds.Single());
+    }
+
+    [Fact]
+    public async Task LintAsync_WorkersKilledDuringARun_EveryProgramGetsItsUndisturbedResult()
+    {
+        // Arrange: program i reads the undefined name `name_i` on line (i % 5) + 1; every live worker
+        // is killed with SIGKILL when the 10th and the 25th answers arrive, while 30 or more calls wait.
+        await using var linter = await PylintLinter.CreateAsync(new PythonLinterOptions { WorkerCount = 2 });
+        var programs = Enumerable.Range(0, 60)
+            .Select(i => string.Concat(Enumerable.Repeat("x = 1\n", i % 5)) + $"print(name_{i})\n")
+            .ToList();
+        var answered = 0;
+        var killedPids = new List<int>();
+
+        async Task<IReadOnlyList<LintMessage>> LintAndMaybeKill(string program)
         {
-            process.Kill();
-            await process.WaitForExitAsync();
+            var result = await linter.LintAsync(program, CancellationToken.None);
+            if (Interlocked.Increment(ref answered) is 10 or 25)
+            {
+                foreach (var pid in linter.Pool.ProcessIds)
+                {
+                    await KillAsync(pid);
+                    lock (killedPids)
+                    {
+                        killedPids.Add(pid);
+                    }
+                }
+            }
+
+            return result;
         }
 
         // Act
-        var failure = await Assert.ThrowsAsync<LinterFailedException>(() => linter.LintAsync("x = 1\n", CancellationToken.None).AsTask());
-        var next = await linter.LintAsync("x = 1\n", CancellationToken.None);
+        var results = await Task.WhenAll(programs.Select(LintAndMaybeKill));
 
         // Assert
-        Assert.Contains("pyflakes", failure.Message, StringComparison.Ordinal);
-        Assert.Empty(next);
+        Assert.NotEmpty(killedPids);
+        for (var i = 0; i < programs.Count; i++)
+        {
+            var message = Assert.Single(results[i]);
+            Assert.Equal((i % 5) + 1, message.Line);
+            Assert.Equal($"Undefined variable 'name_{i}'", message.Message);
+        }
+
+        Assert.Empty(linter.Pool.ProcessIds.Intersect(killedPids));
     }
 
     [Fact]
@@ -131,6 +173,25 @@ public sealed class PythonWorkerPoolTests
             var message = Assert.Single(results[i]);
             Assert.Equal((i % 7) + 1, message.Line);
             Assert.Equal($"Undefined variable 'name_{i}'", message.Message);
+        }
+    }
+
+    // kill -9 (Process.Kill sends SIGKILL on Linux); a worker that is already gone is left alone.
+    private static async Task KillAsync(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+        catch (ArgumentException)
+        {
+            // Not running any more.
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited meanwhile.
         }
     }
 }
