@@ -165,9 +165,9 @@ public sealed class ParquetShardWriter<TRow>
             await _writing.ConfigureAwait(false);
         }
 
-        // However the serializer ends, the channel is completed: a producer waiting for room in a
+        // When the serializer fails, the channel is completed: a producer waiting for room in the
         // full channel wakes up (and awaits this task, which rethrows the failure) instead of
-        // waiting forever. A failed part's file is deleted, so a full disk gets its space back.
+        // waiting forever. The failed part's file is deleted, so a full disk gets its space back.
         private async Task SerializeAsync(ParquetOptions options, CancellationToken cancellationToken)
         {
             try
