@@ -21,7 +21,7 @@ public sealed class ServeLimitsTests
     [Fact]
     public async Task Serve_PromptOrMaxTokensBeyondTheContext_Answers400ContextLengthExceeded()
     {
-        // Arrange: the tiny model's context is 1,024 tokens; 3,000 words are far more.
+        // Arrange: the tiny model's context is 1,024 tokens; 3,000 words are far more, 1,000 fit.
         using var serve = await ServeProcess.StartAsync(Path.Combine("models", "tiny"));
         using var http = new HttpClient { BaseAddress = serve.BaseUrl, Timeout = Patient };
         var longText = string.Concat(Enumerable.Repeat("word ", 3000));
@@ -32,6 +32,7 @@ public sealed class ServeLimitsTests
         using var hugeMax = await http.PostAsJsonAsync("v1/chat/completions", new { messages = new[] { new { role = "user", content = "Hi" } }, max_tokens = 1_000_000_000 });
         using var tooMany = await http.PostAsJsonAsync("v1/completions", new { prompt = "Once upon a time", max_tokens = 1_024 });
         using var fits = await http.PostAsJsonAsync("v1/completions", new { prompt = "Once upon a time", max_tokens = 4, temperature = 0 });
+        using var nearlyFull = await http.PostAsJsonAsync("v1/completions", new { prompt = string.Concat(Enumerable.Repeat("word ", 1000)), temperature = 0 });
 
         // Assert
         await AssertContextErrorAsync(longPrompt, "prompt");
@@ -39,6 +40,11 @@ public sealed class ServeLimitsTests
         await AssertContextErrorAsync(hugeMax, "max_tokens");
         await AssertContextErrorAsync(tooMany, "prompt");
         Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, nearlyFull.StatusCode);
+        using var usage = JsonDocument.Parse(await nearlyFull.Content.ReadAsStringAsync());
+        var tokens = usage.RootElement.GetProperty("usage");
+        Assert.InRange(tokens.GetProperty("prompt_tokens").GetInt32(), 1000, 1023);
+        Assert.InRange(tokens.GetProperty("total_tokens").GetInt32(), 1001, 1024); // the default 512 new tokens shrink to the room left
     }
 
     [Fact]
