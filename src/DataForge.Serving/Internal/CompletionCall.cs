@@ -9,6 +9,9 @@ namespace DataForge.Serving.Internal;
 /// </summary>
 internal sealed record CompletionCall(IReadOnlyList<string> Prompts, int MaxTokens, SamplingParameters Sampling, bool Echo, bool LogProbs, bool ExplicitMaxTokens)
 {
+    /// <summary>The most prompts one request may hold: one request may not keep the model for long.</summary>
+    public const int MaxPrompts = 64;
+
     /// <summary>Each prompt's new-token limit once fitted to the context; empty before <see cref="FitTo"/>.</summary>
     public IReadOnlyList<int> Budgets { get; private init; } = [];
 
@@ -42,6 +45,11 @@ internal sealed record CompletionCall(IReadOnlyList<string> Prompts, int MaxToke
         if (prompt.ValueKind == JsonValueKind.String)
         {
             return [prompt.GetString()!];
+        }
+
+        if (prompt.ValueKind == JsonValueKind.Array && prompt.GetArrayLength() > MaxPrompts)
+        {
+            throw RequestValidationException.WrongType("prompt", $"an array of at most {MaxPrompts} prompts; send the others in further requests");
         }
 
         if (prompt.ValueKind == JsonValueKind.Array && prompt.GetArrayLength() > 0 && prompt.EnumerateArray().All(p => p.ValueKind == JsonValueKind.String))
