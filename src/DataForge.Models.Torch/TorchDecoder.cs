@@ -73,13 +73,19 @@ public sealed class TorchDecoder : IDisposable
         return [.. Enumerable.Range(0, ids.Count).Select(t => flat.AsSpan(t * vocab, vocab).ToArray())];
     }
 
-    /// <summary>Log-probabilities of each continuation's tokens (see <see cref="BatchScorer"/>), in batches of <paramref name="batchSize"/>.</summary>
-    public IReadOnlyList<double[]> Score(IReadOnlyList<(IReadOnlyList<int> Context, IReadOnlyList<int> Continuation)> items, int batchSize = 8)
-        => new BatchScorer(Model, batchSize, _padId).Score(items);
+    /// <summary>
+    /// Log-probabilities of each continuation's tokens (see <see cref="BatchScorer"/>), in batches of
+    /// <paramref name="batchSize"/>; <paramref name="cancellationToken"/> is checked before each batch.
+    /// </summary>
+    public IReadOnlyList<double[]> Score(IReadOnlyList<(IReadOnlyList<int> Context, IReadOnlyList<int> Continuation)> items, int batchSize = 8, CancellationToken cancellationToken = default)
+        => new BatchScorer(Model, batchSize, _padId).Score(items, cancellationToken);
 
-    /// <summary>Continues each prompt; <paramref name="stopTokens"/> end a sequence (not included in its tokens).</summary>
-    public IReadOnlyList<GenerationOutput> Generate(IReadOnlyList<GenerationInput> inputs, IReadOnlySet<int> stopTokens, bool useCache = true)
-        => new BatchGenerator(Model, ValidVocabulary, stopTokens, _padId).Generate(inputs, useCache);
+    /// <summary>
+    /// Continues each prompt; <paramref name="stopTokens"/> end a sequence (not included in its tokens).
+    /// <paramref name="cancellationToken"/> is checked before every token step.
+    /// </summary>
+    public IReadOnlyList<GenerationOutput> Generate(IReadOnlyList<GenerationInput> inputs, IReadOnlySet<int> stopTokens, bool useCache = true, CancellationToken cancellationToken = default)
+        => new BatchGenerator(Model, ValidVocabulary, stopTokens, _padId).Generate(inputs, useCache, cancellationToken);
 
     /// <summary>Saves config and weights (LoRA merged) into a folder, as F32 or BF16.</summary>
     public void Save(string folder, bool bfloat16 = false) => DecoderCheckpoint.Save(Model, folder, bfloat16);

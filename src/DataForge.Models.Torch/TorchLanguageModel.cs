@@ -44,6 +44,9 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
     /// <inheritdoc/>
     public string Identity { get; }
 
+    /// <inheritdoc/>
+    public int? ContextLength => Decoder.Config.MaxPositionEmbeddings;
+
     /// <summary>The checkpoint folder.</summary>
     public string Folder { get; }
 
@@ -118,7 +121,7 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
             cancellationToken.ThrowIfCancellationRequested();
             var prompts = chunk.Select(PromptIds).ToList();
             var inputs = chunk.Select((r, i) => new GenerationInput(prompts[i], r.MaxTokens, new SamplingSettings(r.Temperature, r.TopP, r.TopK, r.Seed), StopCheck(r.Stop))).ToList();
-            var outputs = await Locked(() => Decoder.Generate(inputs, _stopTokens), cancellationToken).ConfigureAwait(false);
+            var outputs = await Locked(() => Decoder.Generate(inputs, _stopTokens, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
             results.AddRange(chunk.Select((r, i) => Finish(r, prompts[i].Length, outputs[i])));
         }
 
@@ -132,7 +135,7 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
         cancellationToken.ThrowIfCancellationRequested();
         var prepared = requests.Select(r => (Context: ContextIds(r.Context), Continuation: Tokenizer.EncodeWithOffsets(r.Continuation, allowSpecial: true))).ToList();
         var items = prepared.Select(p => ((IReadOnlyList<int>)p.Context, (IReadOnlyList<int>)[.. p.Continuation.Select(s => s.Id)])).ToList();
-        var scores = await Locked(() => Decoder.Score(items, _options.BatchSize), cancellationToken).ConfigureAwait(false);
+        var scores = await Locked(() => Decoder.Score(items, _options.BatchSize, cancellationToken), cancellationToken).ConfigureAwait(false);
         return [.. requests.Select((r, i) => ToResult(r.Continuation, prepared[i].Continuation, scores[i]) with { ContextTokens = prepared[i].Context.Length })];
     }
 
@@ -183,6 +186,9 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
         var format = Format ?? throw new InvalidOperationException($"{Folder}: no chat template in tokenizer_config.json; set the pipeline key chat_format (chatml or llama3)");
         return ChatFormat.For(format).Render(request.Messages, addGenerationPrompt: true);
     }
+
+    /// <summary>The number of tokens <see cref="PromptText"/> becomes, a BOS token included when the model expects one.</summary>
+    public int PromptTokenCount(GenerationRequest request) => PromptIds(request).Length;
 
     private int[] PromptIds(GenerationRequest request) => ContextIds(PromptText(request));
 

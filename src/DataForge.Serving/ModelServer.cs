@@ -16,9 +16,14 @@ namespace DataForge.Serving;
 /// <c>echo</c> with <c>logprobs</c> scores the prompt). Quiet: it logs nothing.
 /// </summary>
 /// <remarks>
-/// The model is called for one request at a time (models need not be thread-safe); responses are
-/// deterministic for a deterministic model (<c>created</c> is 0, ids hash the request body).
-/// Malformed requests get HTTP 400 with an OpenAI-style <c>{"error": {message, type, param, code}}</c>.
+/// The model is called for one request at a time (models need not be thread-safe), the others
+/// waiting in arrival order, at most <see cref="ModelServerOptions.MaxWaitingRequests"/> of them;
+/// one more gets HTTP 503 with <c>Retry-After</c>. A client that goes away has its model call
+/// cancelled. Responses are deterministic for a deterministic model (<c>created</c> is 0, ids hash
+/// the request body). Errors carry an OpenAI-style <c>{"error": {message, type, param, code}}</c>:
+/// 400 for a malformed request (not UTF-8, not JSON, a bad member) or one that does not fit the
+/// model's context (code <c>context_length_exceeded</c>), 413 for a body over
+/// <see cref="ModelServerOptions.MaxRequestBodyBytes"/>, 503 when the queue is full or the server stops.
 /// </remarks>
 public sealed class ModelServer : IAsyncDisposable
 {
@@ -32,6 +37,12 @@ public sealed class ModelServer : IAsyncDisposable
         Uri = uri;
     }
 
+    /// <summary>
+    /// The member of each <c>/v1/models</c> entry that holds the served weights' identity
+    /// (<see cref="ILanguageModel.Identity"/>, e.g. <c>tiny@0123456789abcdef</c>): clients key caches by it.
+    /// </summary>
+    public const string IdentityField = "dataforge_identity";
+
     /// <summary>The bound address, e.g. <c>http://127.0.0.1:8181/</c>; clients use <c>{Uri}v1</c> as their base URL.</summary>
     public Uri Uri { get; }
 
@@ -41,10 +52,14 @@ public sealed class ModelServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(Address(options.Host), options.Port));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+        {
+            k.Listen(Address(options.Host), options.Port);
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+        });
         builder.Services.AddRoutingCore();
         var app = builder.Build();
-        var gate = new ModelGate(model);
+        var gate = new ModelGate(model, options.MaxWaitingRequests);
         ServerRoutes.Map(app, gate, options);
         try
         {
@@ -61,12 +76,20 @@ public sealed class ModelServer : IAsyncDisposable
         return new ModelServer(app, gate, new Uri($"http://{UriHost(options.Host)}:{BoundPort(app)}/"));
     }
 
-    /// <summary>Stops accepting requests and lets running ones finish (until <paramref name="cancellationToken"/> fires).</summary>
-    public Task StopAsync(CancellationToken cancellationToken) => _app.StopAsync(cancellationToken);
+    /// <summary>
+    /// Stops accepting requests and cancels the model call in progress and the waiting requests (they
+    /// get HTTP 503); returns once the running handlers are done, or when <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _gate.Stop();
+        return _app.StopAsync(cancellationToken);
+    }
 
-    /// <summary>Stops the server and releases it.</summary>
+    /// <summary>Stops the server (as <see cref="StopAsync"/> does) and releases it.</summary>
     public async ValueTask DisposeAsync()
     {
+        _gate.Stop();
         await _app.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();
     }

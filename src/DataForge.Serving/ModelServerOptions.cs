@@ -9,7 +9,10 @@ namespace DataForge.Serving;
 /// <item><term><see cref="Host"/></term><description><c>127.0.0.1</c> (an IP address or <c>localhost</c>)</description></item>
 /// <item><term><see cref="Port"/></term><description>8181; 0 picks a free port</description></item>
 /// <item><term><see cref="ModelName"/></term><description><c>dataforge</c>: the id listed by <c>/v1/models</c></description></item>
-/// <item><term><see cref="DefaultMaxTokens"/></term><description>512 new tokens when a request names no limit</description></item>
+/// <item><term><see cref="DefaultMaxTokens"/></term><description>512 new tokens when a request names no limit (fewer when the context has less room)</description></item>
+/// <item><term><see cref="MaxWaitingRequests"/></term><description>64 requests waiting for the model; more get HTTP 503 with <c>Retry-After</c></description></item>
+/// <item><term><see cref="MaxRequestBodyBytes"/></term><description>8 MiB; a larger body gets HTTP 413</description></item>
+/// <item><term><see cref="PromptTokens"/></term><description>none: only <c>max_tokens</c> is checked against the model's context</description></item>
 /// </list>
 /// </remarks>
 public sealed record ModelServerOptions
@@ -66,4 +69,36 @@ public sealed record ModelServerOptions
             field = value;
         }
     } = 512;
+
+    /// <summary>
+    /// Requests that may wait for the model while it serves another, answered in arrival order;
+    /// one more gets HTTP 503 with <c>Retry-After</c>.
+    /// </summary>
+    public int MaxWaitingRequests
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(MaxWaitingRequests));
+            field = value;
+        }
+    } = 64;
+
+    /// <summary>The largest request body accepted, in bytes; a larger one gets HTTP 413.</summary>
+    public long MaxRequestBodyBytes
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1024, nameof(MaxRequestBodyBytes));
+            field = value;
+        }
+    } = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// Counts the tokens a request's prompt becomes (chat template and BOS token included). With the
+    /// model's <see cref="DataForge.Core.Seams.ILanguageModel.ContextLength"/> it lets the server refuse
+    /// a prompt that does not fit (HTTP 400, <c>context_length_exceeded</c>) before it reaches the model.
+    /// </summary>
+    public Func<DataForge.Core.Seams.GenerationRequest, int>? PromptTokens { get; init; }
 }

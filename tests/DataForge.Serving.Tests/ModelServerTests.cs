@@ -52,6 +52,7 @@ public sealed class ModelServerTests
     [InlineData("v1/completions", """{"prompt":"hi","top_p":0}""", "top_p")]
     [InlineData("v1/completions", """{"prompt":"hi","stop":[1]}""", "stop")]
     [InlineData("v1/completions", "{not json", null)]
+    [InlineData("v1/completions", """{"prompt":["a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a","a"],"max_tokens":1}""", "prompt")]
     public async Task MalformedRequest_Answers400WithAnOpenAiError(string path, string body, string? param)
     {
         // Arrange

@@ -17,12 +17,20 @@ internal sealed class ServeCommand : AsyncCommand<ServeSettings>
             BatchSize = settings.BatchSize,
             Name = name,
         });
-        var server = await ModelServer.StartAsync(model, new ModelServerOptions { Host = settings.Host, Port = settings.Port, ModelName = name }, cancellationToken);
+        var options = new ModelServerOptions
+        {
+            Host = settings.Host,
+            Port = settings.Port,
+            ModelName = name,
+            MaxWaitingRequests = settings.MaxWaiting,
+            PromptTokens = model.PromptTokenCount,
+        };
+        var server = await ModelServer.StartAsync(model, options, cancellationToken);
         await using (server.ConfigureAwait(false))
         {
             var address = server.Uri.ToString().TrimEnd('/');
             Console.WriteLine($"listening on {address}");
-            Console.Error.WriteLine($"serve: {model.Identity} at {address}/v1 (chat format: {model.Format?.ToString() ?? "none"}); Ctrl-C stops");
+            Console.Error.WriteLine($"serve: {model.Identity} at {address}/v1 (chat format: {model.Format?.ToString() ?? "none"}; context {model.ContextLength} tokens); Ctrl-C stops");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -32,7 +40,9 @@ internal sealed class ServeCommand : AsyncCommand<ServeSettings>
                 // Interrupted: stop serving; the exit code says how we were stopped.
             }
 
-            await server.StopAsync(CancellationToken.None);
+            // Cancels the generation in progress (checked once per token) and refuses the waiting requests.
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await server.StopAsync(grace.Token);
         }
 
         return ExitCodes.Finished;

@@ -27,6 +27,10 @@ internal sealed class ServeSettings : CommandSettings
     [Description("Sequences per forward pass (default 8).")]
     public int BatchSize { get; init; } = 8;
 
+    [CommandOption("--max-waiting <N>")]
+    [Description("Requests that may wait while the model serves another, answered in arrival order; more get HTTP 503 with Retry-After (default 64).")]
+    public int MaxWaiting { get; init; } = 64;
+
     public override ValidationResult Validate()
     {
         if (!File.Exists(Path.Combine(ModelDirectory, "config.json")))
@@ -34,9 +38,9 @@ internal sealed class ServeSettings : CommandSettings
             return ValidationResult.Error($"{ModelDirectory}: not a checkpoint folder (no config.json)");
         }
 
-        if (Port is < 0 or > 65535 || BatchSize < 1)
+        if (Port is < 0 or > 65535 || BatchSize < 1 || MaxWaiting < 0)
         {
-            return ValidationResult.Error("--port must be 0–65535 and --batch-size at least 1");
+            return ValidationResult.Error("--port must be 0–65535, --batch-size at least 1 and --max-waiting at least 0");
         }
 
         return ChatFormat is null or "chatml" or "llama3" ? ValidationResult.Success() : ValidationResult.Error("--chat-format must be chatml or llama3");

@@ -8,6 +8,12 @@ public interface ILanguageModel
     /// <summary>Model id plus weights hash; goes into every cache key and every sample's provenance.</summary>
     string Identity { get; }
 
+    /// <summary>
+    /// The most tokens one sequence may hold, prompt and generated tokens together (a checkpoint's
+    /// <c>max_position_embeddings</c>); null when the model does not say.
+    /// </summary>
+    int? ContextLength => null;
+
     /// <summary>Generates one completion per request, in request order.</summary>
     Task<IReadOnlyList<GenerationResult>> GenerateAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken);
 

@@ -8,13 +8,13 @@ namespace DataForge.Models.Torch.Inference;
 /// Batched generation: prompts left-padded to one length, an attention mask that hides the
 /// padding, positions counted from each prompt's first real token, then one token per step for
 /// every unfinished sequence — with a KV cache (default) or by recomputing the whole sequence.
-/// Finished sequences leave the batch.
+/// Finished sequences leave the batch; cancellation is checked before every step.
 /// </summary>
 internal sealed class BatchGenerator(CausalLm model, int validVocabulary, IReadOnlySet<int> stopTokens, int padId)
 {
     private const float Masked = -1e30f;
 
-    public IReadOnlyList<GenerationOutput> Generate(IReadOnlyList<GenerationInput> inputs, bool useCache = true)
+    public IReadOnlyList<GenerationOutput> Generate(IReadOnlyList<GenerationInput> inputs, bool useCache = true, CancellationToken cancellationToken = default)
     {
         using var noGrad = torch.no_grad();
         var count = inputs.Count;
@@ -36,6 +36,7 @@ internal sealed class BatchGenerator(CausalLm model, int validVocabulary, IReadO
         var fed = 0; // tokens of each row already in the cache
         while (active.Count > 0)
         {
+            cancellationToken.ThrowIfCancellationRequested(); // a client that went away, a server that stops: once per token
             float[] last;
             using (var scope = torch.NewDisposeScope())
             {

@@ -12,13 +12,14 @@ namespace DataForge.Models.Torch.Inference;
 internal sealed class BatchScorer(CausalLm model, int batchSize, int padId)
 {
     /// <summary>For each (context, continuation): log p(continuation[j] | everything before), for every continuation token that has something before it.</summary>
-    public IReadOnlyList<double[]> Score(IReadOnlyList<(IReadOnlyList<int> Context, IReadOnlyList<int> Continuation)> items)
+    public IReadOnlyList<double[]> Score(IReadOnlyList<(IReadOnlyList<int> Context, IReadOnlyList<int> Continuation)> items, CancellationToken cancellationToken = default)
     {
         using var noGrad = torch.no_grad();
         var results = new double[items.Count][];
         var order = Enumerable.Range(0, items.Count).OrderByDescending(i => items[i].Context.Count + items[i].Continuation.Count).ThenBy(i => i).ToList();
         foreach (var bucket in order.Chunk(batchSize))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             ScoreBucket(items, bucket, results);
         }
 

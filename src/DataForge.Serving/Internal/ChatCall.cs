@@ -5,8 +5,8 @@ using DataForge.Core.Seams;
 
 namespace DataForge.Serving.Internal;
 
-/// <summary>A parsed <c>/v1/chat/completions</c> request.</summary>
-internal sealed record ChatCall(GenerationRequest Request, bool Stream, bool IncludeUsage)
+/// <summary>A parsed <c>/v1/chat/completions</c> request; <paramref name="ExplicitMaxTokens"/> when the client set the limit itself.</summary>
+internal sealed record ChatCall(GenerationRequest Request, bool Stream, bool IncludeUsage, bool ExplicitMaxTokens)
 {
     public static ChatCall Parse(JsonElement root, int defaultMaxTokens)
     {
@@ -18,11 +18,14 @@ internal sealed record ChatCall(GenerationRequest Request, bool Stream, bool Inc
         }
 
         var messages = Messages(reader.Required("messages"));
-        var maxTokens = reader.Int("max_completion_tokens", 1) ?? reader.Int("max_tokens", 1) ?? defaultMaxTokens;
+        var asked = reader.Int("max_completion_tokens", 1) ?? reader.Int("max_tokens", 1);
         var sampling = SamplingParameters.Read(reader);
-        var request = new GenerationRequest(messages, null, maxTokens, sampling.Temperature, sampling.TopP, sampling.TopK, sampling.Stop, sampling.Seed);
-        return new ChatCall(request, reader.Bool("stream"), ReadIncludeUsage(reader));
+        var request = new GenerationRequest(messages, null, asked ?? defaultMaxTokens, sampling.Temperature, sampling.TopP, sampling.TopK, sampling.Stop, sampling.Seed);
+        return new ChatCall(request, reader.Bool("stream"), ReadIncludeUsage(reader), asked is not null);
     }
+
+    /// <summary>The request with its <c>max_tokens</c> fitted to the model's context.</summary>
+    public ChatCall FitTo(ContextLimit limit) => this with { Request = Request with { MaxTokens = limit.Fit(Request, ExplicitMaxTokens, "messages") } };
 
     private static bool ReadIncludeUsage(RequestReader reader)
         => reader.Get("stream_options") is { ValueKind: JsonValueKind.Object } options

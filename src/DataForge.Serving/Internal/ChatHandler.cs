@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Http;
 namespace DataForge.Serving.Internal;
 
 /// <summary><c>POST /v1/chat/completions</c>: one generation, answered whole or as server-sent events.</summary>
-internal sealed class ChatHandler(ModelGate gate, ModelServerOptions options)
+internal sealed class ChatHandler(ModelGate gate, ContextLimit limit, ModelServerOptions options)
 {
     private static readonly byte[] Done = "[DONE]"u8.ToArray();
 
     public async Task HandleAsync(HttpContext context, RequestBody body)
     {
-        var call = ChatCall.Parse(body.Root, options.DefaultMaxTokens);
+        var call = ChatCall.Parse(body.Root, options.DefaultMaxTokens).FitTo(limit);
         var results = await gate.RunAsync((model, ct) => model.GenerateAsync([call.Request], ct), context.RequestAborted).ConfigureAwait(false);
         var id = $"chatcmpl-{body.Hash}";
         if (call.Stream)

@@ -12,7 +12,7 @@ internal static class CompletionRunner
     public static async Task<IReadOnlyList<CompletionChoice>> RunAsync(ILanguageModel model, CompletionCall call, CancellationToken cancellationToken)
     {
         var generated = call.MaxTokens > 0
-            ? await model.GenerateAsync([.. call.Prompts.Select(call.Generation)], cancellationToken).ConfigureAwait(false)
+            ? await model.GenerateAsync([.. call.Prompts.Select((_, i) => call.Generation(i))], cancellationToken).ConfigureAwait(false)
             : null;
         var logProbs = call.LogProbs ? await ScoreAsync(model, call, generated, cancellationToken).ConfigureAwait(false) : null;
         return [.. call.Prompts.Select((prompt, i) => Choice(call, prompt, generated?[i], logProbs?[i]))];

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace DataForge.Serving.Internal;
 
-/// <summary>A request's parsed JSON body and a response id derived from its bytes (the same request, the same id).</summary>
+/// <summary>
+/// A request's parsed JSON body and a response id derived from its bytes (the same request, the same id).
+/// A body that is not UTF-8 or not JSON is a <see cref="RequestValidationException"/>.
+/// </summary>
 internal sealed class RequestBody : IDisposable
 {
     private readonly JsonDocument _document;
@@ -25,6 +28,11 @@ internal sealed class RequestBody : IDisposable
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         var bytes = buffer.ToArray();
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            throw new RequestValidationException("The request body is not valid UTF-8 text.", null, "invalid_encoding");
+        }
+
         try
         {
             return new RequestBody(JsonDocument.Parse(bytes), Convert.ToHexStringLower(SHA256.HashData(bytes))[..24]);

@@ -16,7 +16,8 @@ internal static class ResponseBodies
         w.WriteEndObject();
     });
 
-    public static byte[] Models(string name) => Json.Object(w =>
+    /// <summary>The one served model; <c>dataforge_identity</c> names its weights (see <see cref="ModelServer.IdentityField"/>).</summary>
+    public static byte[] Models(string name, string identity) => Json.Object(w =>
     {
         w.WriteString("object", "list");
         w.WriteStartArray("data");
@@ -25,6 +26,7 @@ internal static class ResponseBodies
         w.WriteString("object", "model");
         w.WriteNumber("created", 0);
         w.WriteString("owned_by", "dataforge");
+        w.WriteString(ModelServer.IdentityField, identity);
         w.WriteEndObject();
         w.WriteEndArray();
     });

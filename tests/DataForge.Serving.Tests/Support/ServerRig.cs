@@ -23,10 +23,10 @@ public sealed class ServerRig : IAsyncDisposable
 
     public FaultProxy Proxy => Proxies[0];
 
-    public static async Task<ServerRig> StartAsync(ILanguageModel? model = null, int proxies = 1)
+    public static async Task<ServerRig> StartAsync(ILanguageModel? model = null, int proxies = 1, ModelServerOptions? options = null)
     {
         model ??= TestModels.Fake();
-        var server = await ModelServer.StartAsync(model, new ModelServerOptions { Port = 0, ModelName = "fake" }, CancellationToken.None);
+        var server = await ModelServer.StartAsync(model, (options ?? ModelServerOptions.Default) with { Port = 0, ModelName = "fake" }, CancellationToken.None);
         var list = new List<FaultProxy>();
         for (var i = 0; i < proxies; i++)
         {
