@@ -62,7 +62,7 @@ public sealed class RunExecutor
     {
         var folder = new RunFolder(RunDirectory);
         folder.CheckFinal(_request.Force);
-        if (folder.IsComplete && !_request.Force)
+        if (folder.IsComplete && !_request.Force && !folder.HasReplacedLeftovers)
         {
             return AlreadyComplete(folder);
         }

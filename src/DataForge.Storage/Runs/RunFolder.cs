@@ -44,6 +44,9 @@ public sealed class RunFolder
     /// <summary>True when a finished run is already published here.</summary>
     public bool IsComplete => File.Exists(Path.Combine(Final, "manifest.json"));
 
+    /// <summary>True when an interrupted replace left a <c>NAME.replaced-*</c> folder (see <see cref="Recover"/>).</summary>
+    public bool HasReplacedLeftovers => ReplacedLeftovers().Length > 0;
+
     /// <summary>Things worth telling the user that did not stop the run (files left in place, leftovers cleaned).</summary>
     public IReadOnlyList<string> Notices => _notices;
 
@@ -87,8 +90,7 @@ public sealed class RunFolder
     /// </summary>
     public void Recover()
     {
-        var leftovers = Directory.Exists(Parent) ? Directory.GetDirectories(Parent, $"{Path.GetFileName(Final)}.replaced-*") : [];
-        foreach (var replaced in leftovers.Order(StringComparer.Ordinal))
+        foreach (var replaced in ReplacedLeftovers().Order(StringComparer.Ordinal))
         {
             if (!Directory.Exists(Final) && RunFolderContents.IsRunFolder(replaced))
             {
@@ -160,6 +162,9 @@ public sealed class RunFolder
 
     /// <summary>Points the pipeline folder's <c>latest</c> link at <paramref name="runId"/> (atomically).</summary>
     public static void WriteLatest(string pipelineDirectory, string runId) => LatestLink.Write(pipelineDirectory, runId);
+
+    private string[] ReplacedLeftovers()
+        => Directory.Exists(Parent) ? Directory.GetDirectories(Parent, $"{Path.GetFileName(Final)}.replaced-*") : [];
 
     // An old run (replaced, or moved aside): its own files go; anything else stays, and is reported.
     private void RemoveOld(string directory)
