@@ -69,6 +69,7 @@ public sealed class RunExecutor
 
         using var runLock = RunLock.Acquire(RunDirectory);
         folder.Recover();
+        RemoveStaleStaging(folder);
         folder.CheckFinal(_request.Force);
         if (folder.IsComplete && !_request.Force)
         {
@@ -113,6 +114,19 @@ public sealed class RunExecutor
             MaxErrorFraction = outcome.MaxErrorFraction,
             Notices = folder.Notices,
         };
+    }
+
+    // Staging folders of other runs here that were killed (DataForge's marker, and nobody holds their lock).
+    private static void RemoveStaleStaging(RunFolder folder)
+    {
+        foreach (var staging in folder.OtherStagingFolders())
+        {
+            using var other = RunLock.TryAcquire(RunFolder.RunFolderOfStaging(staging));
+            if (other is not null)
+            {
+                RunFolder.RemoveStaleStaging(staging);
+            }
+        }
     }
 
     // A run that stopped leaves no staging folder behind (its finished work is in the run store).

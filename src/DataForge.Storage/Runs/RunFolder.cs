@@ -105,6 +105,29 @@ public sealed class RunFolder
         RemoveStaging();
     }
 
+    /// <summary>
+    /// Staging folders of other runs in the same parent folder that DataForge made (they carry its
+    /// marker), e.g. of a killed run with another configuration; the caller removes each with
+    /// <see cref="RemoveStaleStaging"/> once it holds that run's lock.
+    /// </summary>
+    public IReadOnlyList<string> OtherStagingFolders()
+        => Directory.Exists(Parent)
+            ? [.. Directory.GetDirectories(Parent, ".staging-*").Where(d => d != Staging && File.Exists(Path.Combine(d, StagingMarker))).Order(StringComparer.Ordinal)]
+            : [];
+
+    /// <summary>The run folder a staging folder was building (<c>.staging-NAME</c> builds <c>NAME</c>).</summary>
+    public static string RunFolderOfStaging(string staging)
+        => Path.Combine(Path.GetDirectoryName(staging)!, Path.GetFileName(staging)[".staging-".Length..]);
+
+    /// <summary>Removes a staging folder DataForge made (it carries the marker); anything else is left alone.</summary>
+    public static void RemoveStaleStaging(string staging)
+    {
+        if (File.Exists(Path.Combine(staging, StagingMarker)))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
     /// <summary>Starts from an empty staging folder, marked as DataForge's (a previous attempt's leftovers are discarded: finished work lives in the run store).</summary>
     public void PrepareStaging()
     {
