@@ -133,6 +133,8 @@ public sealed class OutFolderTests
         Directory.CreateDirectory(temp.Combine(".staging-again", ".scratch"));
         await File.WriteAllTextAsync(temp.Combine(".staging-again", ".dataforge-staging"), "made by DataForge\n");
         await File.WriteAllTextAsync(temp.Combine(".staging-again", ".scratch", "w-rejects.jsonl"), "{}\n");
+        Directory.CreateDirectory(temp.Combine(".staging-killed", "data"));
+        await File.WriteAllTextAsync(temp.Combine(".staging-killed", ".dataforge-staging"), "made by DataForge\n");
 
         // Act
         var rerun = await CliRunner.RunAsync(temp.Path, "run", "p.toml", "--out", temp.Combine("again"));
@@ -143,6 +145,7 @@ public sealed class OutFolderTests
         Assert.Empty(marker);
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
         Assert.False(Directory.Exists(temp.Combine(".staging-again")));
+        Assert.False(Directory.Exists(temp.Combine(".staging-killed")), "a killed run's staging beside it is removed too");
         RunFolderAssert.ShardsMatchManifest(temp.Combine("again"));
         Assert.True(unmarked.ExitCode == 2, unmarked.ToString());
         Assert.Contains("notes.txt", unmarked.Stderr, StringComparison.Ordinal);
