@@ -12,6 +12,9 @@ internal static partial class NativeRename
     private const int AtFdCwd = -100;
     private const uint RenameExchange = 2;
 
+    /// <summary>Behave as on a file system without exchange (tests of the two-rename fallback).</summary>
+    internal static bool ExchangeUnsupported { get; set; }
+
     /// <summary>
     /// Swaps <paramref name="first"/> and <paramref name="second"/> in one step. False where the
     /// platform or the file system cannot (not Linux, an old C library, <c>EINVAL</c>, <c>ENOSYS</c>);
@@ -19,7 +22,7 @@ internal static partial class NativeRename
     /// </summary>
     public static bool TryExchange(string first, string second)
     {
-        if (!OperatingSystem.IsLinux())
+        if (!OperatingSystem.IsLinux() || ExchangeUnsupported)
         {
             return false;
         }

@@ -39,6 +39,31 @@ public sealed class RunFolderSwitchTests : IDisposable
     }
 
     [Fact]
+    public async Task Publish_WhereExchangeIsUnsupported_TwoRenamesLeaveNewRunAndNoLeftover()
+    {
+        // Arrange
+        await WriteRunAsync(Final, "old");
+        var folder = new RunFolder(Final);
+        folder.PrepareStaging();
+        await WriteRunAsync(folder.Staging, "new");
+        NativeRename.ExchangeUnsupported = true;
+
+        // Act
+        try
+        {
+            folder.Publish();
+        }
+        finally
+        {
+            NativeRename.ExchangeUnsupported = false;
+        }
+
+        // Assert
+        Assert.Equal("new", await File.ReadAllTextAsync(Path.Combine(Final, "data", "train-00000-of-00001.parquet")));
+        Assert.Equal(["run"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task Recover_OldRunLeftAtStagingByKillAfterExchange_RemovesItsOwnFilesOnly()
     {
         // Arrange: after the exchange the old run sits at the staging path (no marker); killed before cleanup.
