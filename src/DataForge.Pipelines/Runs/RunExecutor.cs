@@ -80,8 +80,8 @@ public sealed class RunExecutor
         await using (store.ConfigureAwait(false))
         {
             // We hold the run's lock: an attempt still marked running is one that died without recording its end.
-            store.MarkCrashed(RunId);
-            var attempt = store.BeginRun(RunId, _spec.Run.Name, _time.GetUtcNow());
+            store.MarkCrashed(RunId, RunDirectory);
+            var attempt = store.BeginRun(RunId, _spec.Run.Name, _time.GetUtcNow(), RunDirectory);
             try
             {
                 var report = await RunAndPublishAsync(folder, store, cancellationToken).ConfigureAwait(false);

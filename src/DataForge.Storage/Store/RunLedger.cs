@@ -6,25 +6,55 @@ namespace DataForge.Storage.Store;
 /// <summary>The SQL of the runs ledger (tables <c>runs</c> and <c>run_steps</c>); callers serialise access to the connection.</summary>
 internal static class RunLedger
 {
-    public static int Begin(SqliteConnection connection, string runId, string pipeline, DateTimeOffset now)
+    // Stores made before attempts recorded their run folder gain the column (NULL for their rows).
+    public static void EnsureRunFolderColumn(SqliteConnection connection)
+    {
+        using (var probe = connection.CreateCommand())
+        {
+            probe.CommandText = "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'run_dir'";
+            if (Convert.ToInt64(probe.ExecuteScalar()!, CultureInfo.InvariantCulture) > 0)
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            using var alter = connection.CreateCommand();
+            alter.CommandText = "ALTER TABLE runs ADD COLUMN run_dir TEXT";
+            alter.ExecuteNonQuery();
+        }
+        catch (SqliteException e) when (e.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+        {
+            // Another process opening the store added it first.
+        }
+    }
+
+    public static int Begin(SqliteConnection connection, string runId, string pipeline, DateTimeOffset now, string? runDirectory)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO runs (run_id, attempt, pipeline, started_utc, status)
-            VALUES ($run, (SELECT coalesce(max(attempt), 0) + 1 FROM runs WHERE run_id = $run), $pipeline, $now, 'running')
+            INSERT INTO runs (run_id, attempt, pipeline, started_utc, status, run_dir)
+            VALUES ($run, (SELECT coalesce(max(attempt), 0) + 1 FROM runs WHERE run_id = $run), $pipeline, $now, 'running', $dir)
             RETURNING attempt
             """;
         command.Parameters.AddWithValue("$run", runId);
         command.Parameters.AddWithValue("$pipeline", pipeline);
         command.Parameters.AddWithValue("$now", now.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$dir", (object?)runDirectory ?? DBNull.Value);
         return Convert.ToInt32(command.ExecuteScalar()!, CultureInfo.InvariantCulture);
     }
 
-    public static int MarkCrashed(SqliteConnection connection, string runId)
+    // Only attempts building the same run folder (whose lock the caller holds), or of unknown folder (older stores).
+    public static int MarkCrashed(SqliteConnection connection, string runId, string runDirectory)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE runs SET status = 'crashed', finished_utc = NULL WHERE run_id = $run AND status = 'running'";
+        command.CommandText = """
+            UPDATE runs SET status = 'crashed', finished_utc = NULL
+            WHERE run_id = $run AND status = 'running' AND (run_dir = $dir OR run_dir IS NULL)
+            """;
         command.Parameters.AddWithValue("$run", runId);
+        command.Parameters.AddWithValue("$dir", runDirectory);
         return command.ExecuteNonQuery();
     }
 

@@ -44,6 +44,7 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
                 received INTEGER NOT NULL, emitted INTEGER NOT NULL, computed INTEGER NOT NULL, cache_hits INTEGER NOT NULL,
                 PRIMARY KEY (run_id, attempt, step));
             """);
+        RunLedger.EnsureRunFolderColumn(_write);
         _read = Connect(path);
         _writer = Task.Run(WriteLoopAsync);
     }
@@ -113,26 +114,26 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
         }
     }
 
-    /// <summary>Records the start of a run attempt and returns its attempt number (1, 2, ...).</summary>
-    public int BeginRun(string runId, string pipeline, DateTimeOffset now)
+    /// <summary>Records the start of a run attempt (building <paramref name="runDirectory"/>) and returns its attempt number (1, 2, ...).</summary>
+    public int BeginRun(string runId, string pipeline, DateTimeOffset now, string? runDirectory = null)
     {
         lock (_readLock)
         {
-            return RunLedger.Begin(_read, runId, pipeline, now);
+            return RunLedger.Begin(_read, runId, pipeline, now, runDirectory);
         }
     }
 
     /// <summary>
-    /// Marks every attempt of <paramref name="runId"/> still recorded as <c>running</c> as <c>crashed</c>
-    /// (it never recorded its end: killed, or the machine stopped). Call it only while holding the
-    /// run's lock, so a live attempt is never marked. Their finish time stays unknown (null).
-    /// Returns how many attempts were marked.
+    /// Marks every attempt of <paramref name="runId"/> building <paramref name="runDirectory"/> (or
+    /// recorded without a folder) that is still <c>running</c> as <c>crashed</c>: it never recorded its
+    /// end (killed, or the machine stopped). Call it only while holding that run folder's lock, so a
+    /// live attempt is never marked. Their finish time stays unknown (null). Returns how many were marked.
     /// </summary>
-    public int MarkCrashed(string runId)
+    public int MarkCrashed(string runId, string runDirectory)
     {
         lock (_readLock)
         {
-            return RunLedger.MarkCrashed(_read, runId);
+            return RunLedger.MarkCrashed(_read, runId, runDirectory);
         }
     }
 
