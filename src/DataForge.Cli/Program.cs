@@ -20,14 +20,14 @@ app.Configure(config =>
     config.AddCommand<RunCommand>("run")
         .WithDescription("Runs a pipeline (default: pipeline.toml) into a run folder.")
         .WithExample("run")
-        .WithExample("run", "pipelines/default.toml", "--limit", "100", "--set", "run.seed=7");
+        .WithExample("run", "pipelines/sample-seeds.toml", "--limit", "100", "--set", "run.seed=7");
     config.AddCommand<ValidateCommand>("validate")
         .WithDescription("Prints every diagnostic of a pipeline file; runs nothing.")
         .WithExample("validate", "pipeline.toml");
     config.AddCommand<LintSeqCommand>("lintseq")
         .WithDescription("LintSeq on code files, folders or JSONL: insertion-only edit sequences whose every prefix lints clean.")
         .WithExample("lintseq", "seeds/programs", "-s", "5")
-        .WithExample("lintseq", "my_code/", "--lang", "python", "--linter", "pyflakes", "--format", "reference-jsonl");
+        .WithExample("lintseq", "seeds/programs/python.jsonl", "--lang", "python", "--linter", "pyflakes", "--format", "reference-jsonl");
     config.AddCommand<InspectCommand>("inspect")
         .WithDescription("Counts per step and reason, and histograms, of a finished run folder.")
         .WithExample("inspect", "output/default/latest");

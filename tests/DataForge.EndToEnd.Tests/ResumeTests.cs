@@ -81,7 +81,7 @@ public sealed class ResumeTests
         var runId = RunFolderAssert.Manifest(temp.Combine("output", "run")).RootElement.GetProperty("run_id").GetString()!;
         var attempts = ledger.ReadLedger(runId);
         Assert.Equal(2, attempts.Count);
-        Assert.Equal("running", attempts[0].Status); // killed: never finished
+        Assert.Equal("crashed", attempts[0].Status); // killed: never recorded its end; the rerun noticed
         Assert.Equal("finished", attempts[1].Status);
         var length = attempts[1].Steps.Single(s => s.Step == "length");
         Assert.Equal(cachedAtKill, length.CacheHits);

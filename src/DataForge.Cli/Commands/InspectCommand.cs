@@ -9,7 +9,7 @@ internal sealed class InspectCommand : AsyncCommand<InspectSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, InspectSettings settings, CancellationToken cancellationToken)
     {
-        var runDirectory = ResolveRun(settings.RunDirectory);
+        var runDirectory = LatestLink.Resolve(settings.RunDirectory);
         var manifestPath = Path.Combine(runDirectory, "manifest.json");
         if (!File.Exists(manifestPath))
         {
@@ -37,13 +37,5 @@ internal sealed class InspectCommand : AsyncCommand<InspectSettings>
         }
 
         return ExitCodes.Finished;
-    }
-
-    private static string ResolveRun(string path)
-    {
-        var latest = Path.Combine(path, "latest");
-        return File.Exists(latest)
-            ? Path.Combine(path, File.ReadAllText(latest).Trim())
-            : path;
     }
 }

@@ -25,11 +25,11 @@ internal sealed class LintSeqCommand : AsyncCommand<LintSeqSettings>
 
         var executor = new RunExecutor(spec, new RunRequest(settings.Out, settings.Force), TimeProvider.System);
         Console.Error.WriteLine($"lintseq run {executor.RunId} -> {Path.GetRelativePath(Environment.CurrentDirectory, executor.RunDirectory)}");
-        var report = await ProgressReporter.RunWithProgressAsync(executor, TimeSpan.FromSeconds(10), cancellationToken);
-        Console.WriteLine(report.Status == RunStatus.AlreadyComplete
-            ? $"run {report.RunId} is already complete: {report.RunDirectory}; use --force to rebuild"
-            : $"run {report.RunId} finished: {report.Kept} edit sequences, {report.Rejected} rejected -> {report.RunDirectory}");
-        return report.Status == RunStatus.TooManyErrors ? ExitCodes.TooManyErrors : ExitCodes.Finished;
+        return await RunEnding.RunAsync(
+            executor,
+            TimeSpan.FromSeconds(10),
+            r => $"run {r.RunId} finished: {r.Kept} edit sequences, {r.Rejected} rejected -> {r.RunDirectory}",
+            cancellationToken);
     }
 
     private static string Compose(LintSeqSettings settings)

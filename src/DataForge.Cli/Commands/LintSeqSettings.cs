@@ -32,7 +32,7 @@ internal sealed class LintSeqSettings : CommandSettings
     public long? Limit { get; init; }
 
     [CommandOption("--out <DIR>")]
-    [Description("The run folder (default: output/lintseq/<run id>).")]
+    [Description("The run folder (default: output/lintseq/<run id>): new, empty, or a DataForge run folder; any other folder is refused (exit 2).")]
     public string? Out { get; init; }
 
     [CommandOption("--format <FORMAT>")]

@@ -19,19 +19,10 @@ internal sealed class RunCommand : AsyncCommand<RunSettings>
 
         var executor = new RunExecutor(spec, new RunRequest(settings.Out, settings.Force, settings.Store, Backends: Models.TorchBackends.CreateRegistry()), TimeProvider.System);
         Console.Error.WriteLine($"run {executor.RunId}: {spec.File} -> {Path.GetRelativePath(Environment.CurrentDirectory, executor.RunDirectory)}");
-        var report = await ProgressReporter.RunWithProgressAsync(executor, TimeSpan.FromSeconds(settings.ProgressInterval), cancellationToken);
-        switch (report.Status)
-        {
-            case RunStatus.AlreadyComplete:
-                Console.WriteLine($"run {report.RunId} is already complete: {report.RunDirectory} ({report.Kept} kept, {report.Rejected} rejected); use --force to rebuild");
-                return ExitCodes.Finished;
-            case RunStatus.TooManyErrors:
-                Console.WriteLine($"run {report.RunId} finished: {report.Kept} kept, {report.Rejected} rejected -> {report.RunDirectory}");
-                Console.Error.WriteLine($"error: {report.ErrorRejects} of {report.InputRecords} input records were rejected for errors ({report.ErrorFraction:P1}), above run.max_error_fraction = {spec.Run.MaxErrorFraction}");
-                return ExitCodes.TooManyErrors;
-            default:
-                Console.WriteLine($"run {report.RunId} finished: {report.Kept} kept, {report.Rejected} rejected -> {report.RunDirectory}");
-                return ExitCodes.Finished;
-        }
+        return await RunEnding.RunAsync(
+            executor,
+            TimeSpan.FromSeconds(settings.ProgressInterval),
+            r => $"run {r.RunId} finished: {r.Kept} kept, {r.Rejected} rejected -> {r.RunDirectory}",
+            cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class RunSettings : CommandSettings
     public string Pipeline { get; init; } = "pipeline.toml";
 
     [CommandOption("--out <DIR>")]
-    [Description("The run folder itself (default: output/<name>/<run id>).")]
+    [Description("The run folder itself (default: output/<name>/<run id>): new, empty, or a DataForge run folder; any other folder is refused (exit 2).")]
     public string? Out { get; init; }
 
     [CommandOption("--set <KEY=VALUE>")]
@@ -28,7 +28,7 @@ internal sealed class RunSettings : CommandSettings
     public long? Seed { get; init; }
 
     [CommandOption("--force")]
-    [Description("Rebuild even if the run folder is complete; the new run replaces it atomically.")]
+    [Description("Rebuild even if the run folder is complete; the new run replaces it atomically and only DataForge's files of the old one are removed (a run folder holding other files is refused).")]
     public bool Force { get; init; }
 
     [CommandOption("--store <FILE>")]

@@ -14,7 +14,7 @@ namespace DataForge.Pipelines.Runs;
 
 /// <summary>
 /// Runs a validated pipeline: builds the steps, streams the records through the engine, writes
-/// rejects, manifest and dataset card into a staging folder, and publishes it with one rename.
+/// rejects, manifest and dataset card into a staging folder, and publishes it with one atomic switch.
 /// Finished step results live in the run store, so a rerun after a crash recomputes nothing finished.
 /// </summary>
 public sealed class RunExecutor
@@ -54,37 +54,95 @@ public sealed class RunExecutor
     public static string CodeVersion =>
         typeof(RunExecutor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>Runs the pipeline to a published run folder.</summary>
+    /// <summary>
+    /// Runs the pipeline to a published run folder. Throws <see cref="OutFolderRefusedException"/>
+    /// (changing nothing) when the run folder holds files DataForge did not write.
+    /// </summary>
     public async Task<RunReport> ExecuteAsync(CancellationToken cancellationToken)
     {
         var folder = new RunFolder(RunDirectory);
-        if (folder.IsComplete && !_request.Force)
+        folder.CheckFinal(_request.Force);
+        if (folder.IsComplete && !_request.Force && !folder.HasReplacedLeftovers)
         {
-            var done = ManifestJson.Read(Path.Combine(RunDirectory, "manifest.json"));
-            return new RunReport(RunStatus.AlreadyComplete, RunId, RunDirectory, done.Counts.Kept, done.Counts.Rejected, 0, 0);
+            return AlreadyComplete(folder);
         }
 
         using var runLock = RunLock.Acquire(RunDirectory);
+        folder.Recover();
+        RemoveStaleStaging(folder);
+        folder.CheckFinal(_request.Force);
+        if (folder.IsComplete && !_request.Force)
+        {
+            return AlreadyComplete(folder);
+        }
+
         var store = RunStore.Open(StorePath);
         await using (store.ConfigureAwait(false))
         {
-            var attempt = store.BeginRun(RunId, _spec.Run.Name, _time.GetUtcNow());
+            // We hold the run's lock: an attempt still marked running is one that died without recording its end.
+            store.MarkCrashed(RunId, RunDirectory);
+            var attempt = store.BeginRun(RunId, _spec.Run.Name, _time.GetUtcNow(), RunDirectory);
             try
             {
                 var report = await RunAndPublishAsync(folder, store, cancellationToken).ConfigureAwait(false);
-                store.FinishRun(RunId, attempt, "finished", _time.GetUtcNow(), Ledger());
-                return report;
+                store.FinishRun(RunId, attempt, report.Outcome, _time.GetUtcNow(), Ledger());
+                return report with { Notices = folder.Notices };
             }
             catch (OperationCanceledException)
             {
+                Discard(folder);
                 store.FinishRun(RunId, attempt, "interrupted", _time.GetUtcNow(), Ledger());
                 throw;
             }
             catch
             {
+                Discard(folder);
                 store.FinishRun(RunId, attempt, "failed", _time.GetUtcNow(), Ledger());
                 throw;
             }
+        }
+    }
+
+    // A rerun of a published run reports the outcome the manifest recorded (exit 3 stays 3).
+    private RunReport AlreadyComplete(RunFolder folder)
+    {
+        var done = ManifestJson.Read(Path.Combine(RunDirectory, "manifest.json"));
+        var outcome = done.Outcome ?? new ManifestOutcome(ManifestOutcome.Finished, 0, 0, _spec.Run.MaxErrorFraction);
+        return new RunReport(RunStatus.AlreadyComplete, RunId, RunDirectory, done.Counts.Kept, done.Counts.Rejected, outcome.InputRecords, outcome.ErrorRejects)
+        {
+            Outcome = outcome.Status,
+            MaxErrorFraction = outcome.MaxErrorFraction,
+            Notices = folder.Notices,
+        };
+    }
+
+    // Staging folders of other runs here that were killed (DataForge's marker, and nobody holds their lock).
+    private static void RemoveStaleStaging(RunFolder folder)
+    {
+        foreach (var staging in folder.OtherStagingFolders())
+        {
+            using var other = RunLock.TryAcquire(RunFolder.RunFolderOfStaging(staging));
+            if (other is not null)
+            {
+                RunFolder.RemoveStaleStaging(staging);
+            }
+        }
+    }
+
+    // A run that stopped leaves no staging folder behind (its finished work is in the run store).
+    private static void Discard(RunFolder folder)
+    {
+        try
+        {
+            folder.Discard();
+        }
+        catch (IOException)
+        {
+            // Best effort: the next run of this folder removes it.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same.
         }
     }
 
@@ -117,21 +175,35 @@ public sealed class RunExecutor
         }
 
         var write = nodes.Select(n => n.Step).OfType<WriteStep>().Single();
+        var inputRecords = nodes.Zip(result.Stats).Where(p => p.First.Step is SourceStep).Sum(p => p.Second.In);
+        var errors = result.Stats.Sum(s => s.Errors);
+        var outcome = Outcome(inputRecords, errors);
+        var digest = await RejectDigest.ReadAsync(result.RejectLanes, cancellationToken).ConfigureAwait(false);
         var rejects = await RejectShardWriter.WriteAsync(result.RejectLanes, folder.Rejects, RunId, ShardWriterOptions.Default, cancellationToken).ConfigureAwait(false);
-        var manifest = BuildManifest(folder, result, write, rejects, models.Identities);
+        var manifest = BuildManifest(folder, result, write, rejects, models.Identities) with { Outcome = outcome };
         await ManifestJson.WriteAsync(manifest, Path.Combine(folder.Staging, "manifest.json"), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder.Staging, "README.md"), DatasetCard.Render(manifest), cancellationToken).ConfigureAwait(false);
         await store.FlushAsync().ConfigureAwait(false);
         folder.Publish();
-        if (_request.OutDirectory is null)
+        if (_request.OutDirectory is null && outcome.Status == ManifestOutcome.Finished)
         {
+            // latest names the newest run that finished cleanly; one over max_error_fraction is published but not linked.
             RunFolder.WriteLatest(Path.GetDirectoryName(RunDirectory)!, RunId);
         }
 
-        var inputRecords = nodes.Zip(result.Stats).Where(p => p.First.Step is SourceStep).Sum(p => p.Second.In);
-        var errors = result.Stats.Sum(s => s.Errors);
-        var report = new RunReport(RunStatus.Finished, RunId, RunDirectory, manifest.Counts.Kept, manifest.Counts.Rejected, inputRecords, errors);
-        return report.ErrorFraction > _spec.Run.MaxErrorFraction ? report with { Status = RunStatus.TooManyErrors } : report;
+        var status = outcome.Status == ManifestOutcome.TooManyErrors ? RunStatus.TooManyErrors : RunStatus.Finished;
+        return new RunReport(status, RunId, RunDirectory, manifest.Counts.Kept, manifest.Counts.Rejected, inputRecords, errors)
+        {
+            Outcome = outcome.Status,
+            MaxErrorFraction = _spec.Run.MaxErrorFraction,
+            Rejects = digest,
+        };
+    }
+
+    private ManifestOutcome Outcome(long inputRecords, long errors)
+    {
+        var outcome = new ManifestOutcome(ManifestOutcome.Finished, inputRecords, errors, _spec.Run.MaxErrorFraction);
+        return outcome.ErrorFraction > _spec.Run.MaxErrorFraction ? outcome with { Status = ManifestOutcome.TooManyErrors } : outcome;
     }
 
     private RunManifest BuildManifest(RunFolder folder, EngineResult result, WriteStep write, IReadOnlyList<ShardFile> rejects, IReadOnlyDictionary<string, string> modelIds)

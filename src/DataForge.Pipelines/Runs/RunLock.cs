@@ -22,5 +22,18 @@ internal sealed class RunLock : IDisposable
         }
     }
 
+    /// <summary>The lock of <paramref name="runDirectory"/>, or null while another process holds it.</summary>
+    public static RunLock? TryAcquire(string runDirectory)
+    {
+        try
+        {
+            return Acquire(runDirectory);
+        }
+        catch (RunLockedException)
+        {
+            return null;
+        }
+    }
+
     public void Dispose() => _stream.Dispose();
 }

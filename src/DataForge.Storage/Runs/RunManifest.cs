@@ -14,6 +14,7 @@ namespace DataForge.Storage.Runs;
 /// <param name="Shards">Data and rejects shards.</param>
 /// <param name="Timings">Seconds per step.</param>
 /// <param name="Scores">Score distributions per stage (<c>written</c>; before / after each selection step).</param>
+/// <param name="Outcome">How the run ended (null in manifests written before it was recorded: read as finished).</param>
 public sealed record RunManifest(
     string RunId,
     ManifestPipeline Pipeline,
@@ -24,7 +25,8 @@ public sealed record RunManifest(
     ManifestCounts Counts,
     IReadOnlyList<ManifestShard> Shards,
     IReadOnlyDictionary<string, double> Timings,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, ScoreSummary>> Scores);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, ScoreSummary>> Scores,
+    ManifestOutcome? Outcome = null);
 
 /// <summary>Pipeline name and file (relative to the working folder).</summary>
 /// <param name="Name">The <c>run.name</c>.</param>

@@ -6,9 +6,16 @@ namespace DataForge.Storage.Store;
 
 /// <summary>
 /// The SQLite run store (WAL mode): the content-addressed result cache behind <see cref="IResultCache"/>
-/// and the ledger of runs. Writes go through one background writer that commits in batches, so a
-/// crash loses at most the last unflushed batch, which a rerun simply recomputes.
+/// and the ledger of runs. Writes go through one background writer that commits in batches of up to
+/// 512 results or every 200 ms, whichever comes first.
 /// </summary>
+/// <remarks>
+/// Durability: every result handed to <see cref="PutAsync"/> is committed by <see cref="FlushAsync"/>
+/// and by <see cref="DisposeAsync"/>, which every orderly stop goes through (normal end, failure,
+/// SIGINT, SIGTERM), even when the put's own token was already cancelled. Only a crash (kill -9, power
+/// loss) can lose results: at most those put within the last batch interval (200 ms, or the last
+/// 512 results), which a rerun recomputes.
+/// </remarks>
 public sealed class RunStore : IResultCache, IAsyncDisposable
 {
     private const int BatchSize = 512;
@@ -19,6 +26,7 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
     private readonly Lock _readLock = new();
     private readonly Dictionary<string, byte[]> _pending = new(StringComparer.Ordinal);
     private readonly Lock _pendingLock = new();
+    private readonly Lock _writeLock = new();
     private readonly Channel<KeyValuePair<string, byte[]>> _puts = Channel.CreateBounded<KeyValuePair<string, byte[]>>(new BoundedChannelOptions(8192) { SingleReader = true });
     private readonly Task _writer;
 
@@ -36,6 +44,7 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
                 received INTEGER NOT NULL, emitted INTEGER NOT NULL, computed INTEGER NOT NULL, cache_hits INTEGER NOT NULL,
                 PRIMARY KEY (run_id, attempt, step));
             """);
+        RunLedger.EnsureRunFolderColumn(_write);
         _read = Connect(path);
         _writer = Task.Run(WriteLoopAsync);
     }
@@ -73,6 +82,11 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// A result is accepted even when <paramref name="cancellationToken"/> is cancelled (the work is
+    /// done; losing it would only make a rerun compute it again): it is committed by the next
+    /// <see cref="FlushAsync"/> or by <see cref="DisposeAsync"/>. The token only stops a wait for room.
+    /// </remarks>
     public ValueTask PutAsync(string key, byte[] value, CancellationToken cancellationToken)
     {
         lock (_pendingLock)
@@ -80,7 +94,13 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
             _pending[key] = value;
         }
 
-        return _puts.Writer.WriteAsync(new(key, value), cancellationToken);
+        var item = new KeyValuePair<string, byte[]>(key, value);
+        if (_puts.Writer.TryWrite(item) || cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        return WaitForRoomAsync(item, cancellationToken);
     }
 
     /// <summary>Number of cached results (flushed ones).</summary>
@@ -94,21 +114,26 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
         }
     }
 
-    /// <summary>Records the start of a run attempt and returns its attempt number (1, 2, ...).</summary>
-    public int BeginRun(string runId, string pipeline, DateTimeOffset now)
+    /// <summary>Records the start of a run attempt (building <paramref name="runDirectory"/>) and returns its attempt number (1, 2, ...).</summary>
+    public int BeginRun(string runId, string pipeline, DateTimeOffset now, string? runDirectory = null)
     {
         lock (_readLock)
         {
-            using var command = _read.CreateCommand();
-            command.CommandText = """
-                INSERT INTO runs (run_id, attempt, pipeline, started_utc, status)
-                VALUES ($run, (SELECT coalesce(max(attempt), 0) + 1 FROM runs WHERE run_id = $run), $pipeline, $now, 'running')
-                RETURNING attempt
-                """;
-            command.Parameters.AddWithValue("$run", runId);
-            command.Parameters.AddWithValue("$pipeline", pipeline);
-            command.Parameters.AddWithValue("$now", now.ToString("O"));
-            return Convert.ToInt32(command.ExecuteScalar()!);
+            return RunLedger.Begin(_read, runId, pipeline, now, runDirectory);
+        }
+    }
+
+    /// <summary>
+    /// Marks every attempt of <paramref name="runId"/> building <paramref name="runDirectory"/> (or
+    /// recorded without a folder) that is still <c>running</c> as <c>crashed</c>: it never recorded its
+    /// end (killed, or the machine stopped). Call it only while holding that run folder's lock, so a
+    /// live attempt is never marked. Their finish time stays unknown (null). Returns how many were marked.
+    /// </summary>
+    public int MarkCrashed(string runId, string runDirectory)
+    {
+        lock (_readLock)
+        {
+            return RunLedger.MarkCrashed(_read, runId, runDirectory);
         }
     }
 
@@ -118,35 +143,7 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(steps);
         lock (_readLock)
         {
-            using var transaction = _read.BeginTransaction();
-            using (var command = _read.CreateCommand())
-            {
-                command.CommandText = "UPDATE runs SET status = $status, finished_utc = $now WHERE run_id = $run AND attempt = $attempt";
-                command.Parameters.AddWithValue("$status", status);
-                command.Parameters.AddWithValue("$now", now.ToString("O"));
-                command.Parameters.AddWithValue("$run", runId);
-                command.Parameters.AddWithValue("$attempt", attempt);
-                command.ExecuteNonQuery();
-            }
-
-            foreach (var step in steps)
-            {
-                using var command = _read.CreateCommand();
-                command.CommandText = """
-                    INSERT OR REPLACE INTO run_steps (run_id, attempt, step, received, emitted, computed, cache_hits)
-                    VALUES ($run, $attempt, $step, $received, $emitted, $computed, $hits)
-                    """;
-                command.Parameters.AddWithValue("$run", runId);
-                command.Parameters.AddWithValue("$attempt", attempt);
-                command.Parameters.AddWithValue("$step", step.Step);
-                command.Parameters.AddWithValue("$received", step.Received);
-                command.Parameters.AddWithValue("$emitted", step.Emitted);
-                command.Parameters.AddWithValue("$computed", step.Computed);
-                command.Parameters.AddWithValue("$hits", step.CacheHits);
-                command.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
+            RunLedger.Finish(_read, runId, attempt, status, now, steps);
         }
     }
 
@@ -155,29 +152,24 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
     {
         lock (_readLock)
         {
-            var runs = new List<RunLedgerEntry>();
-            using var command = _read.CreateCommand();
-            command.CommandText = "SELECT attempt, status FROM runs WHERE run_id = $run ORDER BY attempt";
-            command.Parameters.AddWithValue("$run", runId);
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    runs.Add(new RunLedgerEntry(reader.GetInt32(0), reader.GetString(1), []));
-                }
-            }
-
-            return [.. runs.Select(r => r with { Steps = ReadSteps(runId, r.Attempt) })];
+            return RunLedger.Read(_read, runId);
         }
     }
 
-    /// <summary>Flushes pending results and closes the store.</summary>
+    /// <summary>Commits every pending result (including puts whose token was cancelled) and closes the store.</summary>
     public async ValueTask DisposeAsync()
     {
         _puts.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
-        _read.Dispose();
-        _write.Dispose();
+        try
+        {
+            await _writer.ConfigureAwait(false);
+            CommitLeftovers();
+        }
+        finally
+        {
+            _read.Dispose();
+            _write.Dispose();
+        }
     }
 
     /// <summary>Waits until every result put so far is committed.</summary>
@@ -193,24 +185,47 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
                 }
             }
 
+            if (_writer.IsCompleted)
+            {
+                await _writer.ConfigureAwait(false);
+                CommitLeftovers();
+                return;
+            }
+
             await Task.Delay(10).ConfigureAwait(false);
+            if (!_puts.Reader.TryPeek(out _))
+            {
+                // Nothing queued, yet results are pending: their puts never reached the queue (cancelled waits).
+                CommitLeftovers();
+            }
         }
     }
 
-    private List<StepLedgerEntry> ReadSteps(string runId, int attempt)
+    private async ValueTask WaitForRoomAsync(KeyValuePair<string, byte[]> item, CancellationToken cancellationToken)
     {
-        var steps = new List<StepLedgerEntry>();
-        using var command = _read.CreateCommand();
-        command.CommandText = "SELECT step, received, emitted, computed, cache_hits FROM run_steps WHERE run_id = $run AND attempt = $attempt ORDER BY rowid";
-        command.Parameters.AddWithValue("$run", runId);
-        command.Parameters.AddWithValue("$attempt", attempt);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        try
         {
-            steps.Add(new StepLedgerEntry(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+            await _puts.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the result stays pending and is committed on flush or dispose.
+        }
+    }
+
+    // Results still pending once the queue is drained: puts that never reached the queue.
+    private void CommitLeftovers()
+    {
+        List<KeyValuePair<string, byte[]>> leftovers;
+        lock (_pendingLock)
+        {
+            leftovers = [.. _pending];
         }
 
-        return steps;
+        lock (_writeLock)
+        {
+            Commit(leftovers);
+        }
     }
 
     private async Task WriteLoopAsync()
@@ -235,7 +250,11 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
                 // The flush interval ended: commit what we have.
             }
 
-            Commit(batch);
+            lock (_writeLock)
+            {
+                Commit(batch);
+            }
+
             batch.Clear();
         }
     }

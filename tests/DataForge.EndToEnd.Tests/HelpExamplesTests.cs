@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace DataForge.EndToEnd.Tests;
+
+/// <summary>
+/// Every example printed by <c>--help</c> (top level and each command's EXAMPLES) works as printed,
+/// run from a folder that looks like the repo (its pipelines, seeds and a copy of models/tiny).
+/// What is checked, per command: <c>run</c> and <c>lintseq</c> examples run to the end with
+/// <c>--limit 2</c> added (exit 0); <c>validate</c> and <c>inspect</c> run as printed (exit 0, after
+/// the run examples made <c>output/default/latest</c>); <c>serve</c> runs with its port swapped for
+/// a free one until it says it is listening; <c>model train-tiny</c> (minutes of training) is only
+/// validated: every option it uses is one the command lists, and it parses (<c>--help</c> added).
+/// </summary>
+public sealed partial class HelpExamplesTests
+{
+    [Fact]
+    public async Task EveryHelpExample_WorksAsPrinted()
+    {
+        // Arrange
+        using var sandbox = RepoLikeFolder();
+        var examples = await ExamplesAsync(sandbox.Path);
+
+        // Act + Assert, in the order printed (run before inspect).
+        Assert.Contains(examples, e => e[0] == "inspect");
+        foreach (var example in examples)
+        {
+            var shown = string.Join(' ', example);
+            switch (example[0])
+            {
+                case "run" or "lintseq":
+                    await AssertSucceedsAsync(sandbox.Path, WithLimit(example), shown);
+                    break;
+                case "serve":
+                    await AssertServesAsync(sandbox.Path, example, shown);
+                    break;
+                case "model":
+                    await AssertParsesAsync(sandbox.Path, example, shown);
+                    break;
+                default:
+                    await AssertSucceedsAsync(sandbox.Path, example, shown);
+                    break;
+            }
+        }
+    }
+
+    private static async Task<List<string[]>> ExamplesAsync(string directory)
+    {
+        var examples = new List<string[]>();
+        foreach (var command in new[] { "", "run", "validate", "lintseq", "inspect", "serve", "model", "model train-tiny" })
+        {
+            var help = await CliRunner.RunAsync(directory, [.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);
+            Assert.True(help.ExitCode == 0, help.ToString());
+            examples.AddRange(Parse(help.Stdout).Where(e => !examples.Any(seen => seen.SequenceEqual(e))));
+        }
+
+        Assert.True(examples.Count >= 8, $"expected the help examples, found {examples.Count}");
+        return examples;
+    }
+
+    // The EXAMPLES section: each example starts "    dataforge "; narrower terminals wrap it onto more lines.
+    private static IEnumerable<string[]> Parse(string help)
+    {
+        var section = help.Split("EXAMPLES:")[1].Split("\n\n")[0];
+        var joined = Regex.Replace(section, @"\s*\n(?!\s*dataforge )", " ");
+        return joined.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("dataforge ", StringComparison.Ordinal))
+            .Select(l => l["dataforge ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static string[] WithLimit(string[] example)
+    {
+        var index = Array.IndexOf(example, "--limit");
+        return index < 0 ? [.. example, "--limit", "2"] : [.. example[..(index + 1)], "2", .. example[(index + 2)..]];
+    }
+
+    private static async Task AssertSucceedsAsync(string directory, string[] args, string shown)
+    {
+        var result = await CliRunner.RunAsync(directory, args);
+        Assert.True(result.ExitCode == 0, $"example `dataforge {shown}` (run as `{string.Join(' ', args)}`): {result}");
+    }
+
+    private static async Task AssertServesAsync(string directory, string[] example, string shown)
+    {
+        var port = Array.IndexOf(example, "--port");
+        string[] args = port < 0 ? [.. example, "--port", "0"] : [.. example[..(port + 1)], "0", .. example[(port + 2)..]];
+        using var process = Process.Start(CliRunner.StartInfo(directory, args))!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            var listening = false;
+            while (!listening && await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2)) is { } line)
+            {
+                listening = line.StartsWith("listening on http://", StringComparison.Ordinal);
+            }
+
+            Assert.True(listening, $"example `dataforge {shown}` never listened: exit {(process.HasExited ? process.ExitCode : -1)}");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            _ = await stderr;
+        }
+    }
+
+    private static async Task AssertParsesAsync(string directory, string[] example, string shown)
+    {
+        var help = await CliRunner.RunAsync(directory, [.. example.TakeWhile(a => !a.StartsWith('-')), "--help"]);
+        foreach (var option in example.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
+        {
+            Assert.True(help.Stdout.Contains(option + " ", StringComparison.Ordinal), $"example `dataforge {shown}`: {option} is not an option of the command");
+        }
+
+        await AssertSucceedsAsync(directory, [.. example, "--help"], shown);
+    }
+
+    private static TempFolder RepoLikeFolder()
+    {
+        var sandbox = new TempFolder();
+        foreach (var name in new[] { "pipeline.toml", "pipelines", "seeds" })
+        {
+            File.CreateSymbolicLink(sandbox.Combine(name), Path.Combine(CliRunner.RepoRoot, name));
+        }
+
+        // A copy, so an example that writes models/ never touches the repo's.
+        foreach (var file in Directory.GetFiles(Path.Combine(CliRunner.RepoRoot, "models", "tiny")))
+        {
+            Directory.CreateDirectory(sandbox.Combine("models", "tiny"));
+            File.Copy(file, sandbox.Combine("models", "tiny", Path.GetFileName(file)));
+        }
+
+        return sandbox;
+    }
+}
