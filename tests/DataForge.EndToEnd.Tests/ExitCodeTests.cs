@@ -65,6 +65,25 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public async Task Run_LockHeldByAnotherProcess_Exits75WithOneLine()
+    {
+        // Arrange: hold the run's lock as a running DataForge process would.
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in"));
+        await File.WriteAllTextAsync(temp.Combine("in", "x.jsonl"), "{\"instruction\": \"ok\", \"output\": \"fine\"}\n");
+        await File.WriteAllTextAsync(temp.Combine("p.toml"), "[[steps]]\nname = \"r\"\ntype = \"read\"\npath = \"in\"\n\n[[steps]]\nname = \"w\"\ntype = \"write\"\n");
+        using var held = new FileStream(temp.Combine(".lock-run"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        // Act
+        var result = await CliRunner.RunAsync(temp.Path, "run", "p.toml", "--out", temp.Combine("run"));
+
+        // Assert
+        Assert.True(result.ExitCode == 75, result.ToString());
+        Assert.Contains("try later", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_Sigterm_Exits143AndRerunFinishes()
     {
         // Arrange: enough records that the run is still going when the signal arrives.
