@@ -25,7 +25,7 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
         Tokenizer = tokenizer;
         Format = format;
         _options = options;
-        Identity = ModelIdentity.Of(folder, options.Name ?? Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)));
+        Identity = ModelIdentity.Of(folder, options.Name ?? ModelIdentity.NameOf(folder));
         _stopTokens = [.. decoder.Config.EosTokenIds];
         if (tokenizer.EosId is int eos)
         {
