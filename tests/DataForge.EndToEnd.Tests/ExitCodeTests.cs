@@ -32,6 +32,17 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public async Task RunHelp_Exits0AndDescribesRefresh()
+    {
+        // Act
+        var result = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "--help");
+
+        // Assert
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("--refresh <MODEL>", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_BadSetOverride_Exits2BeforeAnyWork()
     {
         // Arrange

@@ -32,7 +32,7 @@ internal sealed class RunSettings : CommandSettings
     public bool Force { get; init; }
 
     [CommandOption("--refresh <MODEL>")]
-    [Description("Recompute every result of the steps that use this [models.NAME], ignoring cached ones (repeatable; implies --force).")]
+    [Description("Recompute every result of the steps that use this model (a [[models.NAME]] entry), ignoring cached ones (repeatable; implies --force).")]
     public string[] Refresh { get; init; } = [];
 
     [CommandOption("--store <FILE>")]
