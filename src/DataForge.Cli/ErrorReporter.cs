@@ -36,6 +36,7 @@ internal static class ErrorReporter
         DataForgeConfigException config => (ExitCodes.Configuration, config.Message),
         OperationCanceledException => (ExitCodes.Interrupted, "stopped; rerun the same command to resume"),
         RunLockedException locked => (ExitCodes.Locked, $"error: {locked.Message}: another process holds the run's lock; try later"),
+        ScoringNotSupportedException => (ExitCodes.Configuration, $"error: {exception.Message}"),
         InvalidDataException or FileNotFoundException or DirectoryNotFoundException
             => (ExitCodes.Configuration, $"error: {exception.Message}; fix the file or folder named, then run `dataforge validate` on the pipeline"),
         IOException or UnauthorizedAccessException or DbException or HttpRequestException or ModelUnavailableException or TimeoutException
