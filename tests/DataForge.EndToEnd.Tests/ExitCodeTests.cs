@@ -76,7 +76,7 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
-    public async Task Run_LockHeldByAnotherProcess_Exits75WithOneLine()
+    public async Task Run_LockHeldByAnotherProcess_Exits75WithOneLineAndTheStackTraceOnlyWithVerbose()
     {
         // Arrange: hold the run's lock as a running DataForge process would.
         using var temp = new TempFolder();
@@ -87,11 +87,14 @@ public sealed class ExitCodeTests
 
         // Act
         var result = await CliRunner.RunAsync(temp.Path, "run", "p.toml", "--out", temp.Combine("run"));
+        var verbose = await CliRunner.RunAsync(temp.Path, "--verbose", "run", "p.toml", "--out", temp.Combine("run"));
 
         // Assert
         Assert.True(result.ExitCode == 75, result.ToString());
         Assert.Contains("try later", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.True(verbose.ExitCode == 75, verbose.ToString());
+        Assert.Contains("   at ", verbose.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
