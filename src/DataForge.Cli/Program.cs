@@ -3,6 +3,10 @@ using DataForge.Cli;
 using DataForge.Cli.Commands;
 using Spectre.Console.Cli;
 
+// --verbose, anywhere on the command line: stack traces with errors (see ErrorReporter).
+ErrorReporter.Verbose = args.Contains("--verbose", StringComparer.Ordinal);
+args = [.. args.Where(a => a != "--verbose")];
+
 using var stop = new CancellationTokenSource();
 var signal = 0;
 

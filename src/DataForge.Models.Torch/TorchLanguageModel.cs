@@ -25,7 +25,7 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
         Tokenizer = tokenizer;
         Format = format;
         _options = options;
-        Identity = ModelIdentity.Of(folder, options.Name ?? Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)));
+        Identity = ModelIdentity.Of(folder, options.Name ?? ModelIdentity.NameOf(folder));
         _stopTokens = [.. decoder.Config.EosTokenIds];
         if (tokenizer.EosId is int eos)
         {
@@ -44,7 +44,7 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
     /// <inheritdoc/>
     public string Identity { get; }
 
-    /// <inheritdoc/>
+    /// <summary><c>max_position_embeddings</c>: the most tokens of prompt and continuation together.</summary>
     public int? ContextLength => Decoder.Config.MaxPositionEmbeddings;
 
     /// <summary>The checkpoint folder.</summary>
@@ -120,7 +120,8 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
         {
             cancellationToken.ThrowIfCancellationRequested();
             var prompts = chunk.Select(PromptIds).ToList();
-            var inputs = chunk.Select((r, i) => new GenerationInput(prompts[i], r.MaxTokens, new SamplingSettings(r.Temperature, r.TopP, r.TopK, r.Seed), StopCheck(r.Stop))).ToList();
+            CheckContext(prompts.Select(p => p.Length + 1), results.Count); // room for one new token at least
+            var inputs = chunk.Select((r, i) => new GenerationInput(prompts[i], NewTokens(r, prompts[i].Length), new SamplingSettings(r.Temperature, r.TopP, r.TopK, r.Seed), StopCheck(r.Stop))).ToList();
             var outputs = await Locked(() => Decoder.Generate(inputs, _stopTokens, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
             results.AddRange(chunk.Select((r, i) => Finish(r, prompts[i].Length, outputs[i])));
         }
@@ -134,6 +135,7 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
         ArgumentNullException.ThrowIfNull(requests);
         cancellationToken.ThrowIfCancellationRequested();
         var prepared = requests.Select(r => (Context: ContextIds(r.Context), Continuation: Tokenizer.EncodeWithOffsets(r.Continuation, allowSpecial: true))).ToList();
+        CheckContext(prepared.Select(p => p.Context.Length + p.Continuation.Count), 0);
         var items = prepared.Select(p => ((IReadOnlyList<int>)p.Context, (IReadOnlyList<int>)[.. p.Continuation.Select(s => s.Id)])).ToList();
         var scores = await Locked(() => Decoder.Score(items, _options.BatchSize, cancellationToken), cancellationToken).ConfigureAwait(false);
         return [.. requests.Select((r, i) => ToResult(r.Continuation, prepared[i].Continuation, scores[i]) with { ContextTokens = prepared[i].Context.Length })];
@@ -183,7 +185,7 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
             return request.Prompt ?? throw new ArgumentException("a request needs messages or a prompt", nameof(request));
         }
 
-        var format = Format ?? throw new InvalidOperationException($"{Folder}: no chat template in tokenizer_config.json; set the pipeline key chat_format (chatml or llama3)");
+        var format = Format ?? throw new DataForge.Core.Diagnostics.DataForgeConfigException($"{Folder}: no chat template in tokenizer_config.json; set the pipeline key chat_format (chatml or llama3)");
         return ChatFormat.For(format).Render(request.Messages, addGenerationPrompt: true);
     }
 
@@ -191,6 +193,23 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
     public int PromptTokenCount(GenerationRequest request) => PromptIds(request).Length;
 
     private int[] PromptIds(GenerationRequest request) => ContextIds(PromptText(request));
+
+    // A request longer than the context is refused (the step drops the record as context_too_long), never truncated.
+    private void CheckContext(IEnumerable<int> lengths, int firstIndex)
+    {
+        var context = Decoder.Config.MaxPositionEmbeddings;
+        foreach (var (length, i) in lengths.Select((l, i) => (l, i)))
+        {
+            if (length > context)
+            {
+                throw ModelRequestRejectedException.ContextTooLong(Identity, length, context).AtIndex(firstIndex + i);
+            }
+        }
+    }
+
+    // Generation stops at the end of the context (finish reason "length"), as a server does.
+    private int NewTokens(GenerationRequest request, int promptTokens)
+        => Math.Min(request.MaxTokens, Decoder.Config.MaxPositionEmbeddings - promptTokens);
 
     private int[] ContextIds(string text)
     {

@@ -32,6 +32,17 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public async Task RunHelp_Exits0AndDescribesRefresh()
+    {
+        // Act
+        var result = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "--help");
+
+        // Assert
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("--refresh <MODEL>", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_BadSetOverride_Exits2BeforeAnyWork()
     {
         // Arrange
@@ -62,6 +73,28 @@ public sealed class ExitCodeTests
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("max_error_fraction", result.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(temp.Combine("run", "manifest.json")));
+    }
+
+    [Fact]
+    public async Task Run_LockHeldByAnotherProcess_Exits75WithOneLineAndTheStackTraceOnlyWithVerbose()
+    {
+        // Arrange: hold the run's lock as a running DataForge process would.
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in"));
+        await File.WriteAllTextAsync(temp.Combine("in", "x.jsonl"), "{\"instruction\": \"ok\", \"output\": \"fine\"}\n");
+        await File.WriteAllTextAsync(temp.Combine("p.toml"), "[[steps]]\nname = \"r\"\ntype = \"read\"\npath = \"in\"\n\n[[steps]]\nname = \"w\"\ntype = \"write\"\n");
+        using var held = new FileStream(temp.Combine(".lock-run"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        // Act
+        var result = await CliRunner.RunAsync(temp.Path, "run", "p.toml", "--out", temp.Combine("run"));
+        var verbose = await CliRunner.RunAsync(temp.Path, "--verbose", "run", "p.toml", "--out", temp.Combine("run"));
+
+        // Assert
+        Assert.True(result.ExitCode == 75, result.ToString());
+        Assert.Contains("try later", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.True(verbose.ExitCode == 75, verbose.ToString());
+        Assert.Contains("   at ", verbose.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

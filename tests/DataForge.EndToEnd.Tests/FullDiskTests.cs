@@ -49,6 +49,7 @@ public sealed class FullDiskTests
         var error = Assert.Single(full.Stderr.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
         Assert.Contains("No space left on device", error, StringComparison.Ordinal);
         Assert.Contains("(free space and rerun to resume)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(full.Stderr.Split('\n'), l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
         var shards = Path.Combine(disk.Path, "run", "data", "*.parquet");
         Assert.Equal((long)Records, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{shards}')"));

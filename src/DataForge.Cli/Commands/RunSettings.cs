@@ -31,6 +31,10 @@ internal sealed class RunSettings : CommandSettings
     [Description("Rebuild even if the run folder is complete; the new run replaces it atomically and only DataForge's files of the old one are removed (a run folder holding other files is refused).")]
     public bool Force { get; init; }
 
+    [CommandOption("--refresh <MODEL>")]
+    [Description("Recompute every result of the steps that use this model (a [[models.NAME]] entry), ignoring cached ones (repeatable; implies --force).")]
+    public string[] Refresh { get; init; } = [];
+
     [CommandOption("--store <FILE>")]
     [Description("The SQLite run store (default: runstore.sqlite beside the run folder).")]
     public string? Store { get; init; }

@@ -1,3 +1,4 @@
+using DataForge.Core.Diagnostics;
 using DataForge.Core.Seams;
 using DataForge.Models.Tokenization;
 using DataForge.Models.Torch;
@@ -14,7 +15,7 @@ internal static class TorchBackends
 
     /// <summary>The default registry plus the TorchSharp backends.</summary>
     public static ModelBackendRegistry CreateRegistry()
-        => ModelBackendRegistry.CreateDefault().Register("torch", CreateTorch).Register("tiny", CreateTiny);
+        => ModelBackendRegistry.CreateDefault().Register("torch", CreateTorch, IdentityOfTorch).Register("tiny", CreateTiny, IdentityOfTiny);
 
     /// <summary>
     /// The embedded model's folder: <paramref name="start"/> and each folder above it are searched for
@@ -39,13 +40,20 @@ internal static class TorchBackends
         => TorchLanguageModel.Load(context.ResolvePath(spec.Options.GetString("path")!), Options(spec));
 
     private static ILanguageModel CreateTiny(ModelSpec spec, ModelBuildContext context)
-    {
-        var folder = spec.Options.GetString("path") is { } path
+        => TorchLanguageModel.Load(TinyPath(spec, context), Options(spec)); // named after its folder: tiny, tiny-medium, ...
+
+    // The identity the loaded model will have (ModelIdentity remembers the hash, so loading does not hash again).
+    private static Task<ResolvedModelIdentity> IdentityOfTorch(ModelSpec spec, ModelBuildContext context, CancellationToken cancellationToken)
+        => Task.FromResult(new ResolvedModelIdentity(ModelIdentity.OfFolder(context.ResolvePath(spec.Options.GetString("path")!)), ResolvedModelIdentity.Weights));
+
+    private static Task<ResolvedModelIdentity> IdentityOfTiny(ModelSpec spec, ModelBuildContext context, CancellationToken cancellationToken)
+        => Task.FromResult(new ResolvedModelIdentity(ModelIdentity.OfFolder(TinyPath(spec, context)), ResolvedModelIdentity.Weights));
+
+    private static string TinyPath(ModelSpec spec, ModelBuildContext context)
+        => spec.Options.GetString("path") is { } path
             ? context.ResolvePath(path)
             : FindTiny(context.PipelineDirectory)
-              ?? throw new InvalidOperationException($"[models.{spec.Name}]: the embedded model ({TinyFolder}) was not found from {context.PipelineDirectory} upwards; run `dataforge model train-tiny` in the repository or set path");
-        return TorchLanguageModel.Load(folder, Options(spec)); // named after its folder: tiny, tiny-medium, ...
-    }
+              ?? throw new DataForgeConfigException($"[models.{spec.Name}]: the embedded model ({TinyFolder}) was not found from {context.PipelineDirectory} upwards; run `dataforge model train-tiny` in the repository or set path");
 
     private static TorchModelOptions Options(ModelSpec spec) => new()
     {

@@ -10,4 +10,5 @@ namespace DataForge.Core.Engine;
 /// <param name="Fingerprint">Canonical text of the step's resolved options; part of its cache key.</param>
 /// <param name="Parallelism">Records worked on at once (capped by <see cref="Step.MaxParallelism"/>).</param>
 /// <param name="Capacity">Bounded buffer size of the step's blocks.</param>
-public sealed record GraphNode(string Name, string Type, Step Step, IReadOnlyList<string> Inputs, string Fingerprint, int Parallelism, int Capacity);
+/// <param name="Refresh">Recompute every result: cache lookups miss, fresh results are still stored (<c>--refresh MODEL</c> for a step that uses that model).</param>
+public sealed record GraphNode(string Name, string Type, Step Step, IReadOnlyList<string> Inputs, string Fingerprint, int Parallelism, int Capacity, bool Refresh = false);

@@ -155,7 +155,7 @@ internal sealed class NodeRuntime
         }
 
         var key = await BarrierCacheKeyAsync(path, cancellationToken).ConfigureAwait(false);
-        if (await cache.TryGetAsync(key, cancellationToken).ConfigureAwait(false) is { } hit)
+        if (!_node.Refresh && await cache.TryGetAsync(key, cancellationToken).ConfigureAwait(false) is { } hit)
         {
             Stats.CountCacheHit(records);
             foreach (var outcome in SampleJson.DeserializeOutcomes(hit))
@@ -220,7 +220,7 @@ internal sealed class NodeRuntime
         }
 
         var key = CacheKey(sample);
-        if (await cache.TryGetAsync(key, cancellationToken).ConfigureAwait(false) is { } hit)
+        if (!_node.Refresh && await cache.TryGetAsync(key, cancellationToken).ConfigureAwait(false) is { } hit)
         {
             Stats.CountCacheHit();
             return SampleJson.DeserializeOutcomes(hit);

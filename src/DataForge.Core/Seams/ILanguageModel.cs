@@ -9,8 +9,9 @@ public interface ILanguageModel
     string Identity { get; }
 
     /// <summary>
-    /// The most tokens one sequence may hold, prompt and generated tokens together (a checkpoint's
-    /// <c>max_position_embeddings</c>); null when the model does not say.
+    /// The most tokens a request may hold (prompt and continuation, or prompt and new tokens), when the
+    /// model knows it; null when unknown. A longer request is refused with a
+    /// <see cref="ModelRequestRejectedException"/> whose reason is <c>context_too_long</c>, never truncated.
     /// </summary>
     int? ContextLength => null;
 

@@ -3,7 +3,8 @@ namespace DataForge.Core.Seams;
 /// <summary>
 /// The server rejected one request for good (HTTP 400, 404, 413, 422: a prompt longer than the
 /// context, a bad parameter). Not retried, and cached like a result, so a rerun does not resend it:
-/// a per-record outcome that a step turns into a drop such as <c>request_rejected</c>.
+/// a per-record outcome that a step turns into a drop named by <see cref="Reason"/>
+/// (<c>request_rejected</c>, or <c>context_too_long</c> for a prompt longer than the model's context).
 /// </summary>
 public sealed class ModelRequestRejectedException : Exception
 {
@@ -25,14 +26,24 @@ public sealed class ModelRequestRejectedException : Exception
     {
     }
 
-    private ModelRequestRejectedException(string message, Uri? url, int statusCode, string serverMessage, int? requestIndex)
+    private ModelRequestRejectedException(string message, Uri? url, int statusCode, string serverMessage, int? requestIndex, string reason)
         : base(message)
     {
         Url = url;
         StatusCode = statusCode;
         ServerMessage = serverMessage;
         RequestIndex = requestIndex;
+        Reason = reason;
     }
+
+    /// <summary>The drop reason a step gives the record: <see cref="RequestRejected"/> or <see cref="ContextTooLongReason"/>.</summary>
+    public string Reason { get; } = RequestRejected;
+
+    /// <summary>The drop reason of a request the model refused.</summary>
+    public const string RequestRejected = "request_rejected";
+
+    /// <summary>The drop reason of a request longer than the model's context (never truncated silently).</summary>
+    public const string ContextTooLongReason = "context_too_long";
 
     /// <summary>The URL that answered.</summary>
     public Uri? Url { get; }
@@ -51,10 +62,23 @@ public sealed class ModelRequestRejectedException : Exception
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(serverMessage);
-        return new($"The model server at {url} rejected the request with HTTP {statusCode}: {serverMessage}", url, statusCode, serverMessage, null);
+        var reason = IsContextMessage(serverMessage) ? ContextTooLongReason : RequestRejected;
+        return new($"The model server at {url} rejected the request with HTTP {statusCode}: {serverMessage}", url, statusCode, serverMessage, null, reason);
+    }
+
+    /// <summary>A request of <paramref name="tokens"/> tokens that a model of <paramref name="contextLength"/> positions cannot take.</summary>
+    public static ModelRequestRejectedException ContextTooLong(string model, int tokens, int contextLength)
+    {
+        var message = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{model}: the request needs {tokens} tokens; the model's maximum context length is {contextLength} tokens");
+        return new(message, null, 400, message, null, ContextTooLongReason);
     }
 
     /// <summary>The same rejection, naming the request's position in its batch.</summary>
     public ModelRequestRejectedException AtIndex(int requestIndex)
-        => new(Message, Url, StatusCode, ServerMessage, requestIndex);
+        => new(Message, Url, StatusCode, ServerMessage, requestIndex, Reason);
+
+    // OpenAI, vLLM and `dataforge serve` say "maximum context length" (code context_length_exceeded).
+    private static bool IsContextMessage(string message)
+        => message.Contains("maximum context length", StringComparison.OrdinalIgnoreCase)
+           || message.Contains("context_length_exceeded", StringComparison.OrdinalIgnoreCase);
 }

@@ -35,7 +35,8 @@ namespace DataForge.Generation.Ensemble;
 /// <c>rouge_l_nearest</c>.</para>
 /// <para>Drop reasons: the instruction parser's (<c>truncated</c>, <c>too_few_words</c>, ...),
 /// <c>near_duplicate</c>, <c>over_target</c> (valid, but the type already had its instructions), the
-/// instance parser's (<c>missing_output</c>, <c>empty_output</c>, ...); errors: <c>request_rejected</c>
+/// instance parser's (<c>missing_output</c>, <c>empty_output</c>, ...), <c>context_too_long</c> (a prompt
+/// longer than the generator's context; the type stops); errors: <c>request_rejected</c>
 /// (the generator refused; the type stops), <c>no_instruction</c> (a seed without instruction).
 /// Every reject carries the raw model output.</para>
 /// <para>Randomness: one generator per task type from (run seed, type, step); request seeds drawn
@@ -76,7 +77,7 @@ public sealed class EnsembleInstructGenerator : BarrierStep
     public override StepContract Contract { get; } = new(
         ["instruction", "input", "source"],
         ["id", "instruction", "input", "output", "operation", "model", "prompt_id", "source", "meta"],
-        [.. EnsembleInstructionParser.Reasons, "near_duplicate", "over_target", .. EnsembleInstanceParser.Reasons, "request_rejected", "no_instruction"]);
+        [.. EnsembleInstructionParser.Reasons, "near_duplicate", "over_target", .. EnsembleInstanceParser.Reasons, "request_rejected", "context_too_long", "no_instruction"]);
 
     /// <summary>The step version, the generator's identity and the templates' <c>id@hash</c>: part of the cache key.</summary>
     public override string Version { get; }
@@ -157,11 +158,11 @@ public sealed class EnsembleInstructGenerator : BarrierStep
                 var prompts = Enumerable.Range(0, Math.Min(Options.BatchSize, Options.MaxPrompts - sent)).Select(_ => NextPrompt()).ToList();
                 sent += prompts.Count;
                 var requests = prompts.Select(p => Request(p.Text, Options.InstructionMaxTokens)).ToList();
-                var results = await GenerateAsync(requests, cancellationToken).ConfigureAwait(false);
+                var (results, refusal) = await GenerateAsync(requests, cancellationToken).ConfigureAwait(false);
                 if (results is null)
                 {
                     rejected = true;
-                    yield return Outcome.Error(WithId(Blank().WithMeta("detail", "the generator refused an instruction request")), "request_rejected");
+                    yield return Refused(WithId(Blank().WithMeta("detail", "the generator refused an instruction request")), refusal!);
                     break;
                 }
 
@@ -178,11 +179,11 @@ public sealed class EnsembleInstructGenerator : BarrierStep
             {
                 var template = _step.InstanceTemplate(_type);
                 var requests = chunk.Select(s => Request(EnsemblePrompts.Instance(template, s.Instruction!), Options.InstanceMaxTokens)).ToList();
-                var results = await GenerateAsync(requests, cancellationToken).ConfigureAwait(false);
+                var (results, refusal) = await GenerateAsync(requests, cancellationToken).ConfigureAwait(false);
                 for (var i = 0; i < chunk.Length; i++)
                 {
                     yield return results is null
-                        ? Outcome.Error(chunk[i].WithMeta("detail", "the generator refused an instance request"), "request_rejected")
+                        ? Refused(chunk[i].WithMeta("detail", "the generator refused an instance request"), refusal!)
                         : Instance(chunk[i], results[i]);
                 }
             }
@@ -300,15 +301,19 @@ public sealed class EnsembleInstructGenerator : BarrierStep
         private GenerationRequest Request(string prompt, int maxTokens)
             => new(null, prompt, maxTokens, Options.Temperature, Options.TopP, Options.TopK, [EnsembleText.EndOfSample], (ulong)_random.NextInt64());
 
-        private async Task<IReadOnlyList<GenerationResult>?> GenerateAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken)
+        // A prompt longer than the generator's context is a drop; any other refusal an error.
+        private static Outcome Refused(Sample sample, string reason)
+            => reason == ModelRequestRejectedException.ContextTooLongReason ? Outcome.Drop(sample, reason) : Outcome.Error(sample, ModelRequestRejectedException.RequestRejected);
+
+        private async Task<(IReadOnlyList<GenerationResult>? Results, string? Refusal)> GenerateAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken)
         {
             try
             {
-                return await _step._generator.GenerateAsync(requests, cancellationToken).ConfigureAwait(false);
+                return (await _step._generator.GenerateAsync(requests, cancellationToken).ConfigureAwait(false), null);
             }
-            catch (ModelRequestRejectedException)
+            catch (ModelRequestRejectedException e)
             {
-                return null;
+                return (null, e.Reason);
             }
         }
     }

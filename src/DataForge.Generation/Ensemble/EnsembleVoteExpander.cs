@@ -16,7 +16,7 @@ namespace DataForge.Generation.Ensemble;
 /// output changed (the kept record is then derived from the input).
 /// Drop reasons: <c>no_consensus</c> (the input, with its votes), <c>vote_minority</c> (one reject per
 /// candidate that disagrees with the winner, raw = its output), <c>request_rejected</c> (a model
-/// refused the request), <c>duplicate_model</c> (error: the record's own model is in the ensemble).
+/// refused the request), <c>context_too_long</c> (the prompt is longer than a model's context), <c>duplicate_model</c> (error: the record's own model is in the ensemble).
 /// Options: see <see cref="EnsembleVoteOptions"/>. The ensemble answers greedily, with the prompt
 /// <c>instruction + "\n" + input</c> as one user message and <c>|EoS|</c> as the only stop string
 /// (the reference also stops at a blank line, which cuts code).
@@ -55,7 +55,7 @@ public sealed class EnsembleVoteExpander : ExpandStep
     public override StepContract Contract { get; } = new(
         ["instruction", "input", "output", "model"],
         ["id", "output", "model", "votes", "parent_id", "root_id"],
-        ["no_consensus", "vote_minority", "request_rejected", "duplicate_model"]);
+        ["no_consensus", "vote_minority", "request_rejected", "context_too_long", "duplicate_model"]);
 
     /// <inheritdoc/>
     public override string Version { get; }
@@ -78,10 +78,10 @@ public sealed class EnsembleVoteExpander : ExpandStep
         var request = Request(sample, context);
         foreach (var model in _ensemble)
         {
-            var answer = await AnswerAsync(model, request, cancellationToken).ConfigureAwait(false);
+            var (answer, refusal) = await AnswerAsync(model, request, cancellationToken).ConfigureAwait(false);
             if (answer is null)
             {
-                yield return Outcome.Drop(sample, "request_rejected", model.Identity);
+                yield return Outcome.Drop(sample, refusal!, model.Identity);
                 yield break;
             }
 
@@ -131,16 +131,17 @@ public sealed class EnsembleVoteExpander : ExpandStep
         return new GenerationRequest([new ChatMessage("user", prompt)], null, _options.MaxTokens, 0, 1, 0, [EnsembleText.EndOfSample], seed);
     }
 
-    private static async Task<string?> AnswerAsync(ILanguageModel model, GenerationRequest request, CancellationToken cancellationToken)
+    // The answer, or null and the refusal's reason (request_rejected, context_too_long).
+    private static async Task<(string? Answer, string? Refusal)> AnswerAsync(ILanguageModel model, GenerationRequest request, CancellationToken cancellationToken)
     {
         try
         {
             var results = await model.GenerateAsync([request], cancellationToken).ConfigureAwait(false);
-            return EnsembleText.BeforeEndMarker(results[0].Text);
+            return (EnsembleText.BeforeEndMarker(results[0].Text), null);
         }
-        catch (ModelRequestRejectedException)
+        catch (ModelRequestRejectedException e)
         {
-            return null;
+            return (null, e.Reason);
         }
     }
 }

@@ -20,7 +20,8 @@ namespace DataForge.Generation.Evol;
 /// Drop reasons: <c>evolution_empty</c>, <c>evolution_equal</c>, <c>evolution_sorry</c>,
 /// <c>evolution_stopwords</c>, <c>evolution_copied_markers</c> (paper); <c>evolution_same</c>,
 /// <c>evolution_too_many_lines</c>, <c>evolution_too_many_items</c>, <c>evolution_prompt_leaked</c>,
-/// <c>evolution_ai_boilerplate</c>, <c>evolution_sorry</c> (h2o); errors: <c>request_rejected</c>,
+/// <c>evolution_ai_boilerplate</c>, <c>evolution_sorry</c> (h2o); <c>context_too_long</c> (a prompt longer
+/// than a model's context; never truncated); errors: <c>request_rejected</c>,
 /// <c>no_instruction</c>. Each failed round is one reject carrying the candidate and the raw model
 /// output that failed.
 /// Options: see <see cref="EvolInstructOptions"/>. The cache key holds the models' identities and

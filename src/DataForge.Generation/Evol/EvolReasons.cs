@@ -5,6 +5,7 @@ internal static class EvolReasons
 {
     public const string NoInstruction = "no_instruction";
     public const string RequestRejected = "request_rejected";
+    public const string ContextTooLong = "context_too_long";
     public const string Empty = "evolution_empty";
     public const string Equal = "evolution_equal";
     public const string Sorry = "evolution_sorry";
@@ -17,5 +18,5 @@ internal static class EvolReasons
     public const string AiBoilerplate = "evolution_ai_boilerplate";
 
     public static IReadOnlyList<string> All { get; } =
-        [NoInstruction, RequestRejected, Empty, Equal, Sorry, StopWords, CopiedMarkers, Same, TooManyLines, TooManyItems, PromptLeaked, AiBoilerplate];
+        [NoInstruction, RequestRejected, ContextTooLong, Empty, Equal, Sorry, StopWords, CopiedMarkers, Same, TooManyLines, TooManyItems, PromptLeaked, AiBoilerplate];
 }

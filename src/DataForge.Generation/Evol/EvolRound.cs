@@ -32,7 +32,8 @@ internal sealed class EvolRound(EvolInstructOptions options, EvolModels models, 
         }
         catch (ModelRequestRejectedException e)
         {
-            return Outcome.Error(WithId(candidate.WithMeta("detail", e.Message)), EvolReasons.RequestRejected, e.Message);
+            var rejected = WithId(candidate.WithMeta("detail", e.Message));
+            return e.Reason == EvolReasons.ContextTooLong ? Outcome.Drop(rejected, e.Reason, e.Message) : Outcome.Error(rejected, EvolReasons.RequestRejected, e.Message);
         }
     }
 

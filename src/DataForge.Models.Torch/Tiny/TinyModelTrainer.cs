@@ -41,7 +41,7 @@ public static class TinyModelTrainer
         var validation = Stream(tokenizer, order.Take(validationCount).Select(i => corpus.Documents[i]), endOfText);
         if (train.Length <= options.ContextLength + 1)
         {
-            throw new InvalidOperationException($"the corpus is too small: {train.Length} training tokens for windows of {options.ContextLength}");
+            throw new DataForge.Core.Diagnostics.DataForgeConfigException($"the corpus is too small: {train.Length} training tokens for windows of {options.ContextLength}");
         }
 
         var config = TinyModelShapes.For(options.Size, tokenizer.VocabularySize, endOfText, endOfTurn);

@@ -43,11 +43,11 @@ public sealed class OpenAiLanguageModel : ILanguageModel, IDisposable
         _http.Timeout = Timeout.InfiniteTimeSpan;
         _pool = new EndpointPool([.. options.BaseUrls.Select(url => CreateEndpoint(url, options))]);
         _completions = new CompletionsClient(_http, options.Model, options.ApiKey, TimeProvider.System);
-        Identity = $"openai:{options.Model}";
+        Identity = options.Identity ?? $"openai:{options.Model}";
         _calls = new CachedCalls(cache, Identity, new RetryingExecutor(_pool, options, TimeProvider.System));
     }
 
-    /// <summary><c>openai:</c> followed by the model name.</summary>
+    /// <summary><see cref="OpenAiModelOptions.Identity"/>, or <c>openai:</c> followed by the model name.</summary>
     public string Identity { get; }
 
     /// <inheritdoc/>

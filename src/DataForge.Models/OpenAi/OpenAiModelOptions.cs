@@ -34,6 +34,13 @@ public sealed record OpenAiModelOptions
         }
     }
 
+    /// <summary>
+    /// The model's identity in cache keys and provenance; null: <c>openai:</c> and the model name. Set it
+    /// from what the server reports (<see cref="OpenAiIdentityProbe"/>) or from the user's revision, so
+    /// other weights served under the same name never reuse cached results.
+    /// </summary>
+    public string? Identity { get; init; }
+
     /// <summary>Bearer token, or null for servers that need none. Never read from a file; never printed.</summary>
     public string? ApiKey { get; init; }
 

@@ -79,6 +79,7 @@ public sealed class HfTokenizer
 
         var definition = HfTokenizerJsonReader.Read(path);
         ByteCoverage.Check(definition, path);
+        HfTokenizerJsonReader.CheckMerges(definition, path);
         return new HfTokenizer(definition, HfTokenizerConfig.Read(folder), Path.Combine(folder, HfTokenizerConfig.FileName));
     }
 

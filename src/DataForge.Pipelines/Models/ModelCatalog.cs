@@ -12,12 +12,18 @@ public sealed class ModelCatalog : IDisposable
     private readonly IReadOnlyDictionary<string, ModelSpec> _specs;
     private readonly ModelBackendRegistry _backends;
     private readonly ModelBuildContext _context;
+    private readonly IReadOnlySet<string> _refresh;
     private readonly Dictionary<string, ILanguageModel> _built = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     /// <summary>Creates a catalog over the pipeline's model specs.</summary>
-    public ModelCatalog(IReadOnlyDictionary<string, ModelSpec> specs, ModelBackendRegistry backends, ModelBuildContext context)
+    /// <param name="specs">The <c>[models.NAME]</c> entries.</param>
+    /// <param name="backends">How each backend builds its model.</param>
+    /// <param name="context">What backends may use.</param>
+    /// <param name="refresh">Models named by <c>--refresh</c>: their own request caches never hit (fresh answers are still stored).</param>
+    public ModelCatalog(IReadOnlyDictionary<string, ModelSpec> specs, ModelBackendRegistry backends, ModelBuildContext context, IReadOnlySet<string>? refresh = null)
     {
+        _refresh = refresh ?? new HashSet<string>(StringComparer.Ordinal);
         _specs = specs ?? throw new ArgumentNullException(nameof(specs));
         _backends = backends ?? throw new ArgumentNullException(nameof(backends));
         _context = context ?? throw new ArgumentNullException(nameof(context));
@@ -47,7 +53,8 @@ public sealed class ModelCatalog : IDisposable
             }
 
             var spec = _specs.TryGetValue(name, out var found) ? found : throw new KeyNotFoundException($"no [models.{name}] in the pipeline");
-            model = _backends.Create(spec, _context);
+            var context = _refresh.Contains(name) && _context.Cache is { } cache ? _context with { Cache = new WriteOnlyCache(cache) } : _context;
+            model = _backends.Create(spec, context);
             _built[name] = model;
             return model;
         }

@@ -6,6 +6,7 @@ namespace DataForge.Pipelines.Registry;
 public sealed class StepBuildContext
 {
     private readonly Lazy<ITokenCounter> _tokenCounter;
+    private readonly HashSet<string> _modelsUsed = new(StringComparer.Ordinal);
 
     /// <summary>Creates a context.</summary>
     public StepBuildContext(string stepName, ResolvedOptions options, RunResources resources)
@@ -29,9 +30,16 @@ public sealed class StepBuildContext
     /// <summary>The token counter (created on first use).</summary>
     public ITokenCounter TokenCounter => _tokenCounter.Value;
 
+    /// <summary>The names of the models the step asked for with <see cref="Model"/>.</summary>
+    public IReadOnlyCollection<string> ModelsUsed => _modelsUsed;
+
     /// <summary>The model a step names (a <c>[models.NAME]</c> entry), built on first use.</summary>
     public ILanguageModel Model(string name)
-        => (Resources.Models ?? throw new KeyNotFoundException($"no [models.{name}] in the pipeline")).Get(name);
+    {
+        var model = (Resources.Models ?? throw new KeyNotFoundException($"no [models.{name}] in the pipeline")).Get(name);
+        _modelsUsed.Add(name);
+        return model;
+    }
 
     /// <summary>A path of the pipeline file resolved against the file's folder.</summary>
     public string ResolvePath(string path) => System.IO.Path.GetFullPath(path, Resources.PipelineDirectory);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using DataForge.Core.Diagnostics;
 using DataForge.Core.Engine;
 using DataForge.Core.Steps;
 using DataForge.Models.Tokens;
@@ -23,6 +24,7 @@ public sealed class RunExecutor
     private readonly RunRequest _request;
     private readonly TimeProvider _time;
     private readonly RunIdentity _identity;
+    private readonly IReadOnlyDictionary<string, ResolvedModelIdentity> _models;
     private PipelineEngine? _engine;
 
     /// <summary>Prepares a run (computes its id; starts nothing).</summary>
@@ -33,7 +35,9 @@ public sealed class RunExecutor
         _spec = spec;
         _request = request;
         _time = time;
-        _identity = RunIdentity.Compute(spec);
+        _models = request.ModelIdentities ?? ResolveModels(spec, request);
+        CheckRefresh(spec, request);
+        _identity = RunIdentity.Compute(spec, _models.ToDictionary(m => m.Key, m => m.Value.Identity, StringComparer.Ordinal));
         RunDirectory = Path.GetFullPath(request.OutDirectory ?? Path.Combine(request.OutputRoot, spec.Run.Name, _identity.RunId));
         StorePath = request.StorePath ?? Path.Combine(Path.GetDirectoryName(RunDirectory)!, "runstore.sqlite");
     }
@@ -149,16 +153,9 @@ public sealed class RunExecutor
     private async Task<RunReport> RunAndPublishAsync(RunFolder folder, RunStore store, CancellationToken cancellationToken)
     {
         folder.PrepareStaging();
-        using var models = new ModelCatalog(_spec.Models, _request.Backends ?? ModelBackendRegistry.CreateDefault(), new ModelBuildContext(_spec.Directory, store, _spec.Run.Seed));
+        using var models = new ModelCatalog(_spec.Models, _request.Backends ?? ModelBackendRegistry.CreateDefault(), new ModelBuildContext(_spec.Directory, store, _spec.Run.Seed, _models), _request.Refresh);
         var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter(), _spec.Run.Seed, store, models);
-        var nodes = _spec.Steps.Select(s => new GraphNode(
-            s.Name,
-            s.Definition.Type,
-            s.Definition.Factory(new StepBuildContext(s.Name, s.Options, resources)),
-            s.Inputs,
-            RunIdentity.Fingerprint(s),
-            s.Parallelism,
-            s.Capacity)).ToList();
+        var nodes = _spec.Steps.Select(s => Node(s, resources)).ToList();
         _engine = new PipelineEngine(nodes, new EngineEnvironment(_spec.Run.Seed, RunId, folder.Scratch, store));
         EngineResult result;
         try
@@ -206,6 +203,28 @@ public sealed class RunExecutor
         return outcome.ErrorFraction > _spec.Run.MaxErrorFraction ? outcome with { Status = ManifestOutcome.TooManyErrors } : outcome;
     }
 
+    // A step that uses a model named by --refresh recomputes every result (its cache lookups miss).
+    private GraphNode Node(StepSpec s, RunResources resources)
+    {
+        var context = new StepBuildContext(s.Name, s.Options, resources);
+        var step = s.Definition.Factory(context);
+        var refresh = _request.Refresh is { Count: > 0 } names && context.ModelsUsed.Any(names.Contains);
+        return new GraphNode(s.Name, s.Definition.Type, step, s.Inputs, RunIdentity.Fingerprint(s), s.Parallelism, s.Capacity, refresh);
+    }
+
+    private static IReadOnlyDictionary<string, ResolvedModelIdentity> ResolveModels(PipelineSpec spec, RunRequest request)
+        => (request.Backends ?? ModelBackendRegistry.CreateDefault())
+            .ResolveIdentitiesAsync(spec.Models, new ModelBuildContext(spec.Directory, null, spec.Run.Seed), CancellationToken.None)
+            .GetAwaiter().GetResult();
+
+    private static void CheckRefresh(PipelineSpec spec, RunRequest request)
+    {
+        if (request.Refresh?.FirstOrDefault(name => !spec.Models.ContainsKey(name)) is { } unknown)
+        {
+            throw new DataForgeConfigException($"--refresh {unknown}: the pipeline has no [models.{unknown}] (its models: {(spec.Models.Count == 0 ? "none" : string.Join(", ", spec.Models.Keys))})");
+        }
+    }
+
     private RunManifest BuildManifest(RunFolder folder, EngineResult result, WriteStep write, IReadOnlyList<ShardFile> rejects, IReadOnlyDictionary<string, string> modelIds)
     {
         var shards = write.Shards.Concat(rejects)
@@ -218,7 +237,7 @@ public sealed class RunExecutor
             _identity.Config,
             _identity.SeedsSha256,
             CodeVersion,
-            [.. _spec.Models.Values.Select(m => ManifestEntry(m, modelIds.GetValueOrDefault(m.Name)))],
+            [.. _spec.Models.Values.Select(m => ManifestEntry(m, modelIds.GetValueOrDefault(m.Name), _models.GetValueOrDefault(m.Name)))],
             new ManifestCounts(write.Shards.Sum(s => s.Rows), rejects.Sum(s => s.Rows), steps),
             shards,
             result.Stats.ToDictionary(s => s.Step, s => Math.Round(s.Elapsed.TotalSeconds, 3)),
@@ -249,11 +268,12 @@ public sealed class RunExecutor
         return collector.Summarize();
     }
 
-    // A model that was loaded is named by its identity (NAME@WEIGHTS_HASH); one the run never used, by its backend.
-    private static ManifestModel ManifestEntry(ModelSpec spec, string? identity)
-        => identity is null
+    // A model is named by its identity (NAME@WEIGHTS_HASH, openai:MODEL@...), resolved before the run or
+    // when it was loaded, with where that identity came from; a model without either, by its backend.
+    private static ManifestModel ManifestEntry(ModelSpec spec, string? loaded, ResolvedModelIdentity? resolved)
+        => (loaded ?? resolved?.Identity) is not { } identity
             ? new ManifestModel(spec.Name, $"{spec.Backend} (not loaded)", "")
-            : new ManifestModel(spec.Name, identity, identity.Contains('@', StringComparison.Ordinal) ? identity[(identity.LastIndexOf('@') + 1)..] : "");
+            : new ManifestModel(spec.Name, identity, identity.Contains('@', StringComparison.Ordinal) ? identity[(identity.LastIndexOf('@') + 1)..] : "", resolved?.Source);
 
     private IEnumerable<StepLedgerEntry> Ledger() => LiveStats.Select(s => new StepLedgerEntry(s.Step, s.In, s.Out, s.Computed, s.CacheHits));
 }

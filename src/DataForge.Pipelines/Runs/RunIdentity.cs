@@ -9,8 +9,10 @@ namespace DataForge.Pipelines.Runs;
 
 /// <summary>
 /// The resolved configuration of a run and its id: a hash of that configuration (keys that change
-/// only speed left out) and of the content of every file the read steps see. The code version is not
-/// part of it, so a documentation change never moves a run.
+/// only speed left out), of the content of every file the read steps see, and of the identity of
+/// every model (a local folder's weights hash; what a server reports, or the <c>revision</c> key), so
+/// other weights under the same model name make another run. The code version is not part of it,
+/// so a documentation change never moves a run.
 /// </summary>
 public sealed class RunIdentity
 {
@@ -30,13 +32,19 @@ public sealed class RunIdentity
     /// <summary>The run id (16 hex digits).</summary>
     public string RunId { get; }
 
-    /// <summary>Computes the identity of <paramref name="spec"/>.</summary>
-    public static RunIdentity Compute(PipelineSpec spec)
+    /// <summary>Computes the identity of <paramref name="spec"/> (its models' identities not included).</summary>
+    public static RunIdentity Compute(PipelineSpec spec) => Compute(spec, null);
+
+    /// <summary>Computes the identity of <paramref name="spec"/> whose models have the identities given (by model name).</summary>
+    public static RunIdentity Compute(PipelineSpec spec, IReadOnlyDictionary<string, string>? modelIdentities)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var seeds = SeedsHash(spec);
         var identityConfig = BuildConfig(spec, includeSpeedKeys: false).ToJsonString();
-        var runId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{identityConfig}\n{seeds}")))[..16];
+        var models = modelIdentities is { Count: > 0 }
+            ? "\nmodels\n" + string.Concat(modelIdentities.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key}={m.Value}\n"))
+            : ""; // a pipeline without models keeps the id it always had
+        var runId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{identityConfig}\n{seeds}{models}")))[..16];
         return new RunIdentity(BuildConfig(spec, includeSpeedKeys: true), seeds, runId);
     }
 

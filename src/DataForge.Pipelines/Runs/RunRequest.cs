@@ -8,4 +8,6 @@ namespace DataForge.Pipelines.Runs;
 /// <param name="StorePath">The run store; null: <c>runstore.sqlite</c> beside the run folder.</param>
 /// <param name="OutputRoot">Root of default run folders (<c>output</c>).</param>
 /// <param name="Backends">How <c>[models.NAME]</c> entries are built; null: <see cref="ModelBackendRegistry.CreateDefault"/>.</param>
-public sealed record RunRequest(string? OutDirectory = null, bool Force = false, string? StorePath = null, string OutputRoot = "output", ModelBackendRegistry? Backends = null);
+/// <param name="ModelIdentities">The models' identities, resolved before the run (<see cref="ModelBackendRegistry.ResolveIdentitiesAsync"/>); null: resolved when the run is prepared.</param>
+/// <param name="Refresh">Models named by <c>--refresh</c>: every result of a step that uses one is recomputed (and stored afresh).</param>
+public sealed record RunRequest(string? OutDirectory = null, bool Force = false, string? StorePath = null, string OutputRoot = "output", ModelBackendRegistry? Backends = null, IReadOnlyDictionary<string, ResolvedModelIdentity>? ModelIdentities = null, IReadOnlySet<string>? Refresh = null);

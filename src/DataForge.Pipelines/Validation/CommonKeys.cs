@@ -45,6 +45,7 @@ internal static class CommonKeys
             new("backend", OptionKind.String, null, "openai") { Required = true },
             new("urls", OptionKind.StringList, null, "base URLs of OpenAI-compatible servers") { Required = true },
             new("model", OptionKind.String, null, "model name sent to the servers") { Required = true },
+            new("revision", OptionKind.String, null, "the served weights' version (e.g. a commit), part of the model's identity when the server reports none"),
             new("api_key_env", OptionKind.String, null, "environment variable holding the API key"),
             new("timeout_seconds", OptionKind.Integer, 120L, "per-request timeout") { Min = 1 },
             new("max_retries", OptionKind.Integer, 5L, "retries of a failed request, with backoff") { Min = 0 },

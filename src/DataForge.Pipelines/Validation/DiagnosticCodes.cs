@@ -59,4 +59,7 @@ public static class DiagnosticCodes
 
     /// <summary>A tool a step needs is not installed (warning; its records are rejected at run time).</summary>
     public const string MissingTool = "DF1019";
+
+    /// <summary>A local model folder (backend <c>torch</c> or <c>tiny</c>) cannot be loaded: config.json, tokenizer.json or the safetensors weights.</summary>
+    public const string BrokenModel = "DF1020";
 }

@@ -104,6 +104,7 @@ public static class PipelineLoader
 
                 var binder = new OptionBinder(file, directory, diagnostics, new HashSet<string>());
                 models[model.Key] = new ModelSpec(model.Key, name, new ResolvedOptions(binder.Bind(table, keys, $"[models.{model.Key}] (backend '{name}')")));
+                ModelFolderValidator.Check(models[model.Key], directory, diagnostics);
             }
 
             return models;

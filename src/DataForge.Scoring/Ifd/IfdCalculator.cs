@@ -19,7 +19,7 @@ public static class IfdCalculator
         if (maxLength > 0)
         {
             var promptTokens = conditioned.ContextTokens
-                ?? throw new InvalidOperationException("the model does not report how many tokens the prompt has; set max_length = 0 to score without truncation");
+                ?? throw new DataForge.Core.Diagnostics.DataForgeConfigException("the model does not report how many tokens the prompt has; set max_length = 0 to score without truncation");
             if (promptTokens >= maxLength)
             {
                 return IfdValue.Invalid("prompt_too_long");

@@ -29,8 +29,8 @@ namespace DataForge.Scoring.Ifd;
 /// (JSON: conditioned, direct and instruction mean losses, answer tokens). Drop reasons:
 /// <c>empty_output</c>, <c>no_instruction</c>, <c>prompt_too_long</c>, <c>no_answer_tokens</c>,
 /// <c>instruction_too_short</c> (IC-IFD: no scored instruction token), <c>ifd_undefined</c> (a zero
-/// direct loss), <c>ifd_above_one</c>; error: <c>request_rejected</c> (the model refused the record,
-/// e.g. longer than its context).</para>
+/// direct loss), <c>ifd_above_one</c>, <c>context_too_long</c> (longer than the model's context; never
+/// truncated); error: <c>request_rejected</c> (the model refused the record).</para>
 /// <para>Records are read in chunks of <c>batch_records</c> and scored with one model call per chunk
 /// (the backend batches by length); outputs keep the input order. The whole step is cached.</para>
 /// </remarks>
@@ -51,7 +51,7 @@ public sealed class IfdScorer : BarrierStep
 
     /// <summary>Every reason a record may be dropped for (errors included).</summary>
     public static IReadOnlyList<string> Reasons { get; } =
-        ["empty_output", "no_instruction", "prompt_too_long", "no_answer_tokens", "instruction_too_short", "ifd_undefined", "ifd_above_one", "request_rejected"];
+        ["empty_output", "no_instruction", "prompt_too_long", "no_answer_tokens", "instruction_too_short", "ifd_undefined", "ifd_above_one", "request_rejected", "context_too_long"];
 
     /// <inheritdoc/>
     public override StepContract Contract { get; } = new(["instruction", "input", "output"], ["scores", "meta"], Reasons);
@@ -140,7 +140,8 @@ public sealed class IfdScorer : BarrierStep
         }
         catch (ModelRequestRejectedException e)
         {
-            return [Outcome.Error(chunk[0].WithMeta("detail", e.Message), "request_rejected")];
+            var rejected = chunk[0].WithMeta("detail", e.Message);
+            return [e.Reason == ModelRequestRejectedException.ContextTooLongReason ? Outcome.Drop(rejected, e.Reason) : Outcome.Error(rejected, "request_rejected")];
         }
     }
 

@@ -25,7 +25,7 @@ internal sealed class ContextLimit(int? contextLength, Func<GenerationRequest, i
 
         if (explicitMaxTokens && request.MaxTokens > context)
         {
-            throw Exceeded($"'max_tokens' is {N(request.MaxTokens)}, but this model's context holds {N(context)} tokens, prompt included.", "max_tokens");
+            throw Exceeded($"'max_tokens' is {N(request.MaxTokens)}, but this model's maximum context length is {N(context)} tokens, prompt included.", "max_tokens");
         }
 
         if (promptTokens is null)
@@ -37,7 +37,7 @@ internal sealed class ContextLimit(int? contextLength, Func<GenerationRequest, i
         var room = context - prompt;
         if (request.MaxTokens == 0 ? room < 0 : room < 1)
         {
-            throw Exceeded($"This model's context holds {N(context)} tokens, but the prompt has {N(prompt)}{(request.MaxTokens == 0 ? "" : ", leaving no room for a new token")}. Shorten the prompt.", promptParam);
+            throw Exceeded($"This model's maximum context length is {N(context)} tokens, but the prompt has {N(prompt)}{(request.MaxTokens == 0 ? "" : ", leaving no room for a new token")}. Shorten the prompt.", promptParam);
         }
 
         if (!explicitMaxTokens)
@@ -47,7 +47,7 @@ internal sealed class ContextLimit(int? contextLength, Func<GenerationRequest, i
 
         return request.MaxTokens <= room
             ? request.MaxTokens
-            : throw Exceeded($"This model's context holds {N(context)} tokens, but {N(prompt + request.MaxTokens)} were asked for ({N(prompt)} in the prompt, {N(request.MaxTokens)} for the completion). Lower 'max_tokens' or shorten the prompt.", promptParam);
+            : throw Exceeded($"This model's maximum context length is {N(context)} tokens, but {N(prompt + request.MaxTokens)} were asked for ({N(prompt)} in the prompt, {N(request.MaxTokens)} for the completion). Lower 'max_tokens' or shorten the prompt.", promptParam);
     }
 
     private static RequestValidationException Exceeded(string message, string param) => new(message, param, "context_length_exceeded");

@@ -37,7 +37,8 @@ public sealed record ManifestPipeline(string Name, string File);
 /// <param name="Name">Its name in the pipeline.</param>
 /// <param name="Id">Model id.</param>
 /// <param name="WeightsSha256">Hash of its weights.</param>
-public sealed record ManifestModel(string Name, string Id, string WeightsSha256);
+/// <param name="IdentitySource">Where its identity came from: <c>weights</c> (a local folder's hash), <c>server</c> (reported in <c>/v1/models</c>), <c>revision</c> (the <c>revision</c> key) or <c>name</c> (the model name only).</param>
+public sealed record ManifestModel(string Name, string Id, string WeightsSha256, string? IdentitySource = null);
 
 /// <summary>Record counts.</summary>
 /// <param name="Kept">Rows in the data shards.</param>

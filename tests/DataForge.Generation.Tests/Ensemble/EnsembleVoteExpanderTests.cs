@@ -136,6 +136,20 @@ public sealed class EnsembleVoteExpanderTests
     }
 
     [Fact]
+    public async Task Expand_PromptLongerThanAModelsContext_DropsContextTooLong()
+    {
+        // Arrange
+        var refusing = new FakeLanguageModel(_ => throw ModelRequestRejectedException.ContextTooLong("m2@2", 2000, 1024), identity: "m2@2");
+        var step = new EnsembleVoteExpander([Model("m1@1", First), refusing], EnsembleVoteOptions.Default);
+
+        // Act
+        var run = await StepHarness.RunAsync(step, [Inputs()[0]]);
+
+        // Assert
+        Assert.Equal("context_too_long", Assert.Single(run.Rejects).Reason);
+    }
+
+    [Fact]
     public async Task Expand_RecordMadeByAnEnsembleModel_ErrorDuplicateModel()
     {
         // Arrange

@@ -102,6 +102,24 @@ public sealed class EvolInstructExpanderTests
     }
 
     [Fact]
+    public async Task ExpandAsync_PromptLongerThanTheContext_DropsContextTooLongNotAnError()
+    {
+        // Arrange
+        var calls = 0;
+        var evolver = new FakeLanguageModel(r => Interlocked.Increment(ref calls) == 1 ? throw ModelRequestRejectedException.ContextTooLong("e@1", 4518, 512) : EvolFakes.Given(r) + " More.", identity: "e@1");
+        var step = EvolFakes.Step(new EvolInstructOptions { Rounds = 2 }, evolver);
+
+        // Act
+        var run = await StepHarness.RunAsync(step, EvolFakes.Seeds("Name a color."));
+
+        // Assert
+        var reject = Assert.Single(run.Rejects);
+        Assert.Equal("context_too_long", reject.Reason);
+        Assert.False(reject.Meta.ContainsKey("reject_class"));
+        Assert.Contains("context_too_long", step.Contract.DropReasons);
+    }
+
+    [Fact]
     public async Task ExpandAsync_RejectedRequest_IsAnErrorAndTheNextRoundGoesOn()
     {
         // Arrange

@@ -17,6 +17,7 @@ public sealed class HfTokenizerLoadErrorTests
         { "nfkc", "tokenizer.json: $.normalizer.normalizers[0].type:", "'NFKC'" },
         { "bytes_missing", "tokenizer.json: $.model.vocab:", "byte tokens" },
         { "bad_merge", "tokenizer.json: $.model.merges[0]:", "two non-empty tokens" },
+        { "merge_outside_vocab", "tokenizer.json: $.model.merges[0]:", "'Zq9', which is not in $.model.vocab" },
     };
 
     [Theory]
@@ -74,6 +75,7 @@ public sealed class HfTokenizerLoadErrorTests
             case "nfkc": json["normalizer"] = new JsonObject { ["type"] = "Sequence", ["normalizers"] = new JsonArray(new JsonObject { ["type"] = "NFKC" }) }; break;
             case "bytes_missing": model["vocab"]!.AsObject().Remove("Ġ"); break;
             case "bad_merge": model["merges"]!.AsArray()[0] = "Ġt"; break;
+            case "merge_outside_vocab": model["merges"]!.AsArray().Insert(0, JsonValue.Create("Zq9 Xj7")); break;
             default: throw new ArgumentException(change);
         }
     }

@@ -125,6 +125,32 @@ public sealed class RunIdentityTests : IDisposable
     }
 
     [Fact]
+    public void Compute_ModelIdentityChanged_RunIdChanges()
+    {
+        // Arrange: the same configuration, the model's weights differ.
+        var spec = Load();
+
+        // Act
+        var first = RunIdentity.Compute(spec, new Dictionary<string, string> { ["m"] = "openai:x@tiny@0000000000000001" }).RunId;
+        var second = RunIdentity.Compute(spec, new Dictionary<string, string> { ["m"] = "openai:x@tiny@0000000000000002" }).RunId;
+        var again = RunIdentity.Compute(spec, new Dictionary<string, string> { ["m"] = "openai:x@tiny@0000000000000001" }).RunId;
+
+        // Assert
+        Assert.NotEqual(first, second);
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
+    public void Compute_NoModels_SameRunIdAsWithoutIdentities()
+    {
+        // Arrange
+        var spec = Load();
+
+        // Act + Assert
+        Assert.Equal(RunIdentity.Compute(spec).RunId, RunIdentity.Compute(spec, new Dictionary<string, string>()).RunId);
+    }
+
+    [Fact]
     public void Compute_SpeedKeys_StayInResolvedConfig()
     {
         // Arrange

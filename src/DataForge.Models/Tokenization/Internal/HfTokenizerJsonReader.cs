@@ -11,10 +11,12 @@ internal static class HfTokenizerJsonReader
         var root = file.Root.ValueKind == JsonValueKind.Object ? file.Root : throw file.Error("$", "expected an object");
         var model = file.RequiredObject(root, "model", "$.model");
         CheckModel(file, model);
+        var vocab = ReadVocab(file, model);
+        var merges = ReadMerges(file, model);
         return new HfTokenizerDefinition
         {
-            Vocab = ReadVocab(file, model),
-            Merges = ReadMerges(file, model),
+            Vocab = vocab,
+            Merges = merges,
             AddedTokens = ReadAddedTokens(file, root),
             Nfc = ReadNormalizer(file, file.OptionalObject(root, "normalizer", "$.normalizer"), "$.normalizer"),
             PreTokenizer = new PreTokenizerReader(file).Read(root),
@@ -83,6 +85,21 @@ internal static class HfTokenizerJsonReader
         }
 
         return merges;
+    }
+
+    /// <summary>As Hugging Face's BPE builder: both sides of every merge, and what they merge into, are tokens of the vocabulary.</summary>
+    /// <exception cref="InvalidDataException">A merge names a token outside the vocabulary.</exception>
+    public static void CheckMerges(HfTokenizerDefinition definition, string path)
+    {
+        for (var i = 0; i < definition.Merges.Count; i++)
+        {
+            var parts = definition.Merges[i].Split(' ');
+            var missing = new[] { parts[0], parts[1], parts[0] + parts[1] }.FirstOrDefault(t => !definition.Vocab.ContainsKey(t));
+            if (missing is not null)
+            {
+                throw new InvalidDataException($"{path}: $.model.merges[{i}]: '{definition.Merges[i]}' names token '{missing}', which is not in $.model.vocab");
+            }
+        }
     }
 
     private static List<AddedToken> ReadAddedTokens(JsonFile file, JsonElement root)
