@@ -124,11 +124,7 @@ public sealed partial class HelpExamplesTests
         }
 
         // A copy, so an example that writes models/ never touches the repo's.
-        foreach (var file in Directory.GetFiles(Path.Combine(CliRunner.RepoRoot, "models", "tiny")))
-        {
-            Directory.CreateDirectory(sandbox.Combine("models", "tiny"));
-            File.Copy(file, sandbox.Combine("models", "tiny", Path.GetFileName(file)));
-        }
+        TempFolder.CopyModel("tiny", sandbox.Combine("models", "tiny"));
 
         return sandbox;
     }

@@ -41,7 +41,7 @@ public sealed class ModelFolderValidationTests
     {
         // Arrange: a copy of the embedded model with one thing broken.
         using var temp = new TempFolder();
-        CopyTiny(temp.Combine("model"));
+        TempFolder.CopyModel("tiny", temp.Combine("model"));
         Break(temp.Combine("model"), breakage);
         Directory.CreateDirectory(temp.Combine("in"));
         await File.WriteAllTextAsync(temp.Combine("in", "a.jsonl"), "{\"instruction\": \"Add two and two.\", \"output\": \"Four.\"}\n");
@@ -67,7 +67,7 @@ public sealed class ModelFolderValidationTests
     {
         // Arrange
         using var temp = new TempFolder();
-        CopyTiny(temp.Combine("model"));
+        TempFolder.CopyModel("tiny", temp.Combine("model"));
         Directory.CreateDirectory(temp.Combine("in"));
         await File.WriteAllTextAsync(temp.Combine("p.toml"), Pipeline);
 
@@ -76,15 +76,6 @@ public sealed class ModelFolderValidationTests
 
         // Assert
         Assert.True(validate.ExitCode == 0, validate.ToString());
-    }
-
-    private static void CopyTiny(string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(CliRunner.RepoRoot, "models", "tiny")))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
     }
 
     private static void Break(string folder, string breakage)

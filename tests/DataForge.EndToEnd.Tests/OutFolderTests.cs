@@ -105,7 +105,7 @@ public sealed class OutFolderTests
         var first = await CliRunner.RunAsync(temp.Path, "run", "p.toml", "--out", temp.Combine("run"));
         Directory.Move(temp.Combine("run"), temp.Combine("run.replaced-4242"));
         var second = await CliRunner.RunAsync(temp.Path, "run", "p.toml", "--out", temp.Combine("other"));
-        CopyDirectory(temp.Combine("other"), temp.Combine("other.replaced-4243"));
+        TempFolder.CopyFolder(temp.Combine("other"), temp.Combine("other.replaced-4243"));
 
         // Act
         var rerun = await CliRunner.RunAsync(temp.Path, "run", "p.toml", "--out", temp.Combine("run"));
@@ -163,14 +163,4 @@ public sealed class OutFolderTests
 
     private static string[] Entries(string directory)
         => [.. Directory.GetFileSystemEntries(directory).Select(Path.GetFileName).Where(n => !n!.StartsWith(".lock-", StringComparison.Ordinal) && !n.StartsWith("runstore.sqlite-", StringComparison.Ordinal)).Order(StringComparer.Ordinal)!];
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }

@@ -45,13 +45,8 @@ internal sealed class ServeProcess : IDisposable
     /// </summary>
     public static string LongContextCopy(TempFolder folder)
     {
-        var source = Path.Combine(CliRunner.RepoRoot, "models", "tiny");
         var target = folder.Combine("tiny-long");
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
+        TempFolder.CopyModel("tiny", target);
 
         Edit(Path.Combine(target, "config.json"), config =>
         {

@@ -18,8 +18,8 @@ public sealed class ServedModelIdentityTests
     {
         // Arrange: models/tiny, then models/tiny-medium, each served from a folder named "x" on the same port.
         using var temp = new TempFolder();
-        Copy(Path.Combine(CliRunner.RepoRoot, "models", "tiny"), temp.Combine("a", "x"));
-        Copy(Path.Combine(CliRunner.RepoRoot, "models", "tiny-medium"), temp.Combine("b", "x"));
+        TempFolder.CopyModel("tiny", temp.Combine("a", "x"));
+        TempFolder.CopyModel("tiny-medium", temp.Combine("b", "x"));
         await WriteInputsAsync(temp);
         var port = FreePort();
 
@@ -156,15 +156,6 @@ public sealed class ServedModelIdentityTests
         name = "out"
         type = "write"
         """;
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-    }
 
     private sealed record Outcome(string RunId, string ModelId, string IdentitySource, long Computed, long CacheHits);
 }
