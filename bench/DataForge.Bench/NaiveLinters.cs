@@ -98,7 +98,7 @@ internal sealed class NaivePylintLinter : NaiveProcessLinter
     // pylint's exit status is a bit mask; 32 is a usage error. Message bits (1, 2, 4, ...) are expected.
     protected override bool Failed(int exitCode) => (exitCode & 32) != 0 || exitCode < 0;
 
-    // The reference's parsing (ALGORITHMS.md §1.4): lines of exactly 5 '|' fields; E and F count, and W0311, W0231;
+    // The reference's parsing (docs/algorithms.md#lintseq): lines of exactly 5 '|' fields; E and F count, and W0311, W0231;
     // an E0001 saying "on line N" is placed on N (the last token before the final '(').
     protected override IReadOnlyList<LintMessage> Parse(string stdout) =>
     [

@@ -130,7 +130,7 @@ static string Footer(List<Row> rows, Settings settings, int parallelism, List<st
     }
 
     f.AppendLine();
-    f.AppendLine("Reference figures (ALGORITHMS.md §1.10, issue 3): the reference (pylintseq, pylint 2.16.2 in-process, one process) takes 0.71–0.75 s per sequence on ~44-line stdlib functions (18.5 pylint calls each) and 6.2–7.4 s on ~300-line stdlib files. Targets: pylint rule set ≥ 5× the reference per core; C# ≥ 50 sequences/s on 2 cores for ~60-line programs.");
+    f.AppendLine("Reference figures (docs/algorithms.md#lintseq): the reference (pylintseq, pylint 2.16.2 in-process, one process) takes 0.71–0.75 s per sequence on ~44-line stdlib functions (18.5 pylint calls each) and 6.2–7.4 s on ~300-line stdlib files. Targets: pylint rule set ≥ 5× the reference per core; C# ≥ 50 sequences/s on 2 cores for ~60-line programs.");
     f.AppendLine();
     foreach (var row in rows.Where(r => r.Plan.Linter == "pylint" && r.WarmOfSameRow is null))
     {

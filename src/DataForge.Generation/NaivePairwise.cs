@@ -1,7 +1,7 @@
 namespace DataForge.Generation;
 
 /// <summary>
-/// The novelty rule by its plain definition (ALGORITHMS.md §4.3a): every candidate against every
+/// The novelty rule by its plain definition (docs/algorithms.md#rouge-l-novelty-filter): every candidate against every
 /// accepted record, dynamic-programming LCS, no pruning. O(n²); the oracle for tests and benchmarks.
 /// </summary>
 internal static class NaivePairwise

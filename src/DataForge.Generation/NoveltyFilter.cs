@@ -22,7 +22,7 @@ namespace DataForge.Generation;
 /// Options: see <see cref="NoveltyFilterOptions"/>.
 /// Decisions and lists equal the plain pairwise definition (<see cref="NaivePairwise"/>); the speed
 /// comes from exact pruning, a bit-parallel LCS and all cores (see <see cref="NoveltyIndex"/>).
-/// References: ALGORITHMS.md §4.3 step 1d and §4.3a; rouge_score's <c>rougeL</c>, without stemmer
+/// References: docs/algorithms.md#rouge-l-novelty-filter; rouge_score's <c>rougeL</c>, without stemmer
 /// unless <c>stem</c> is set (then with nltk's Porter stemmer, as <c>use_stemmer=True</c>).
 /// </remarks>
 public sealed class NoveltyFilter : MapStep

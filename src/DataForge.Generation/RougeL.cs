@@ -1,12 +1,12 @@
 namespace DataForge.Generation;
 
-/// <summary>Rouge-L F as the <c>rouge_score</c> package computes it (β = 1, ALGORITHMS.md §4.3a).</summary>
+/// <summary>Rouge-L F as the <c>rouge_score</c> package computes it (β = 1, docs/algorithms.md#rouge-l-novelty-filter).</summary>
 /// <remarks>
 /// Tokens: the text lower-cased, then the runs of <c>[a-z0-9]</c> (rouge_score's default tokenizer
 /// replaces everything else with spaces). Characters are lower-cased one at a time with invariant
 /// casing, so only ASCII letters and digits ever form tokens. With stemming (rouge_score's
 /// <c>use_stemmer=True</c>) each token longer than three characters is replaced by its
-/// <see cref="PorterStemmer"/> stem, as rouge_score does; the novelty filter of §4.3 runs without
+/// <see cref="PorterStemmer"/> stem, as rouge_score does; the novelty filter runs without
 /// it, the ensemble consensus with it.
 /// </remarks>
 internal static class RougeL

@@ -10,7 +10,7 @@ namespace DataForge.LintSeq;
 /// <remarks>
 /// Input fields: edits, instruction, output, meta.program_source. Output fields: none (a sink).
 /// Each line: <c>{"edit_path": [...], "index": row, "source_file": file, "source_instruction": ..., "source_response": ...}</c>
-/// (ALGORITHMS.md §1.8). <c>index</c> is the program's 0-based row in its file; <c>source_response</c> is the
+/// (github.com/upiterbarg/lintseq). <c>index</c> is the program's 0-based row in its file; <c>source_response</c> is the
 /// program as sampled (after unwrapping fenced code), where the reference keeps the raw response.
 /// The file is named like the reference's: <c>0000_&lt;n&gt;_&lt;s&gt;_&lt;seed&gt;_vec.jsonl</c>.
 /// </remarks>

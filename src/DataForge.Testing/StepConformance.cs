@@ -7,7 +7,7 @@ using Xunit;
 namespace DataForge.Testing;
 
 /// <summary>
-/// The contract every step's tests check (STYLE.md rule 15). Each check runs the step through the
+/// The contract every step's tests check (CONTRIBUTING.md, "How to add a step", step 5). Each check runs the step through the
 /// real engine (<see cref="StepHarness"/>) and asserts: the same seed gives the same bytes, a
 /// cancelled token stops the run, only declared drop reasons are used, parallelism does not change
 /// the output order, and kept records change only the fields the contract declares.

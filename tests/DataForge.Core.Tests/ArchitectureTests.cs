@@ -3,7 +3,7 @@ using Xunit;
 
 namespace DataForge.Core.Tests;
 
-/// <summary>DESIGN.md "Layout": the project-reference rules, read from every <c>src/*/*.csproj</c>.</summary>
+/// <summary>The project-reference rules of docs/architecture.md, read from every <c>src/*/*.csproj</c>.</summary>
 public sealed class ArchitectureTests
 {
     private const string Core = "DataForge.Core";
@@ -70,7 +70,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void Cli_ReferencesPipelinesAndNothingAboveIt()
     {
-        // Arrange: Cli composes Pipelines and hosts the model server and the review app (DESIGN.md).
+        // Arrange: Cli composes Pipelines and hosts the model server (docs/architecture.md) and, once it exists, the review app.
         string[] allowed = [Pipelines, Core, .. LevelOne, ModelsTorch, Serving, Review];
 
         // Act + Assert
@@ -107,7 +107,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void ModelsTorch_ReferencesOnlyCoreAndModels_AndOnlyCliReferencesIt()
     {
-        // Arrange: TorchSharp's ~480 MB of natives stay out of every project but the CLI's (README, architecture).
+        // Arrange: TorchSharp's ~480 MB of natives stay out of every project but the CLI's (docs/architecture.md).
         var users = Projects.Values.Where(p => p.ProjectReferences.Contains(ModelsTorch)).Select(p => p.Name).ToList();
 
         // Act + Assert
@@ -171,7 +171,7 @@ public sealed class ArchitectureTests
     private static void AssertReferencesOnly(string name, string[] allowed)
     {
         var extra = Projects[name].ProjectReferences.Except(allowed).ToList();
-        Assert.True(extra.Count == 0, $"{name} references {string.Join(", ", extra)}; DESIGN.md allows only {string.Join(", ", allowed)}.");
+        Assert.True(extra.Count == 0, $"{name} references {string.Join(", ", extra)}; docs/architecture.md allows only {string.Join(", ", allowed)}.");
     }
 
     // A project that does not exist yet has nothing to break; the rule applies once it does.

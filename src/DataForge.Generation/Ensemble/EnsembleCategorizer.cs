@@ -2,7 +2,7 @@ using DataForge.Core.Records;
 
 namespace DataForge.Generation.Ensemble;
 
-/// <summary>Splits seed tasks into with-input and output-only tasks (ALGORITHMS.md §4.2).</summary>
+/// <summary>Splits seed tasks into with-input and output-only tasks (docs/algorithms.md#ensemble-instruct).</summary>
 /// <remarks>
 /// A seed is a with-input task when its <c>input</c> holds anything but whitespace (the reference
 /// looks at the first instance of a Self-Instruct seed task; an Alpaca record has one instance).

@@ -1,13 +1,13 @@
 namespace DataForge.Generation.Ensemble;
 
-/// <summary>The Ensemble-Instruct output consensus rule (ALGORITHMS.md §4.3 step 5, §4.3a), for two or more candidates.</summary>
+/// <summary>The Ensemble-Instruct output consensus rule (docs/algorithms.md#consensus-vote), for two or more candidates.</summary>
 /// <remarks>
 /// <para>Each output is normalized (lower case, ASCII punctuation removed, whitespace collapsed).</para>
 /// <para><b>Exact match first.</b> Candidates with identical, non-empty normalized outputs form groups;
 /// the largest group of two or more wins, ties going to the group whose first member comes first,
 /// and the group's first member is kept. With three candidates this is exactly the reference:
 /// <c>o0</c> when it matches <c>o1</c> or <c>o2</c>, else <c>o1</c> when <c>o1 = o2</c>. Unlike the
-/// reference, outputs that normalize to "" never agree (§4.7).</para>
+/// reference, outputs that normalize to "" never agree (docs/algorithms.md#consensus-vote).</para>
 /// <para><b>Otherwise Rouge-L.</b> Each candidate scores the sum of its Rouge-L F against every other
 /// normalized output; the highest sum wins, ties going to the earlier candidate (vote order: the
 /// generator's output, then the ensemble models in configured order). It is kept only when the
@@ -19,7 +19,7 @@ namespace DataForge.Generation.Ensemble;
 /// </remarks>
 public static class EnsembleConsensus
 {
-    /// <summary>The reference's minimum pairwise Rouge-L: 0.01 (§4.4).</summary>
+    /// <summary>The reference's minimum pairwise Rouge-L: 0.01 (github.com/IBM/ensemble-instruct).</summary>
     public const double DefaultThreshold = 0.01;
 
     /// <summary>Applies the rule to <paramref name="candidates"/> (at least two, in vote order); <paramref name="stem"/> turns the Rouge-L Porter stemmer on or off.</summary>

@@ -1,6 +1,6 @@
 namespace DataForge.Generation.Ensemble;
 
-/// <summary>Reads the instance a model wrote after <c>instruction: ...</c> (ALGORITHMS.md §4.3 step 3), keeping multi-line inputs and outputs whole.</summary>
+/// <summary>Reads the instance a model wrote after <c>instruction: ...</c> (docs/algorithms.md#ensemble-instruct), keeping multi-line inputs and outputs whole.</summary>
 /// <remarks>
 /// <para>The continuation is cut at the first <c>|EoS|</c>. A with-input instance is an
 /// <c>input:</c> label and an <c>output:</c> label, each at the start of a line; an output-only

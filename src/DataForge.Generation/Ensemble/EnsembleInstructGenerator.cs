@@ -9,7 +9,7 @@ using DataForge.Generation.Prompts;
 namespace DataForge.Generation.Ensemble;
 
 /// <summary>
-/// Ensemble-Instruct generation (ALGORITHMS.md §4.2, §4.3 steps 1 to 3): new instructions from
+/// Ensemble-Instruct generation (docs/algorithms.md#ensemble-instruct): new instructions from
 /// in-context demonstrations, per task type, then one instance (input and output) for each.
 /// </summary>
 /// <remarks>

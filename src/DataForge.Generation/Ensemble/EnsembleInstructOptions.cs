@@ -2,7 +2,7 @@ using DataForge.Core.Steps;
 
 namespace DataForge.Generation.Ensemble;
 
-/// <summary>Options of <see cref="EnsembleInstructGenerator"/> (defaults: the reference's, ALGORITHMS.md §4.4).</summary>
+/// <summary>Options of <see cref="EnsembleInstructGenerator"/> (defaults: the reference's, github.com/IBM/ensemble-instruct).</summary>
 /// <remarks>
 /// | option | default | meaning |
 /// |---|---|---|

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace DataForge.Generation.Ensemble;
 
-/// <summary>Cuts a generated numbered list into instructions and applies the word and keyword filters (ALGORITHMS.md §4.3 step 1c).</summary>
+/// <summary>Cuts a generated numbered list into instructions and applies the word and keyword filters (docs/algorithms.md#ensemble-instruct).</summary>
 /// <remarks>
 /// The prompt ends with an open number (<c>"25."</c>), so the response starts with an instruction
 /// and each further one begins on a new line with <c>N.</c> or <c>N .</c> and a space. Within a piece

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace DataForge.Generation.Ensemble;
 
-/// <summary>Builds the Ensemble-Instruct prompts from templates (ALGORITHMS.md §4.3 steps 1a, 2 and 4).</summary>
+/// <summary>Builds the Ensemble-Instruct prompts from templates (docs/algorithms.md#ensemble-instruct).</summary>
 public static class EnsemblePrompts
 {
     /// <summary>

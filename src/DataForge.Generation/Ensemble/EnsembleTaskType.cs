@@ -1,6 +1,6 @@
 namespace DataForge.Generation.Ensemble;
 
-/// <summary>The two Ensemble-Instruct task categories (ALGORITHMS.md §4.2), each with its own pool and templates.</summary>
+/// <summary>The two Ensemble-Instruct task categories (docs/algorithms.md#ensemble-instruct), each with its own pool and templates.</summary>
 public enum EnsembleTaskType
 {
     /// <summary>Type A: the task needs an input, and an instance is an input plus an output.</summary>

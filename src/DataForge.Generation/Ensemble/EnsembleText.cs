@@ -11,7 +11,7 @@ internal static class EnsembleText
     /// <summary>Python's <c>string.punctuation</c>.</summary>
     public const string AsciiPunctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-    /// <summary>Lower-cases, removes ASCII punctuation and collapses whitespace (ALGORITHMS.md §4.3 step 5a).</summary>
+    /// <summary>Lower-cases, removes ASCII punctuation and collapses whitespace (docs/algorithms.md#consensus-vote).</summary>
     public static string Normalize(string? text)
     {
         var builder = new StringBuilder(text?.Length ?? 0);

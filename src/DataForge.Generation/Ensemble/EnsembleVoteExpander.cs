@@ -6,7 +6,7 @@ namespace DataForge.Generation.Ensemble;
 
 /// <summary>
 /// Asks two or more further models to answer each record's task zero-shot and keeps the output
-/// the ensemble agrees on (Ensemble-Instruct output ensembling, ALGORITHMS.md §4.3 steps 4 and 5).
+/// the ensemble agrees on (Ensemble-Instruct output ensembling, docs/algorithms.md#consensus-vote).
 /// </summary>
 /// <remarks>
 /// Input fields: instruction, input, output (the generator's candidate, first in the vote), model
@@ -21,7 +21,7 @@ namespace DataForge.Generation.Ensemble;
 /// <c>instruction + "\n" + input</c> as one user message and <c>|EoS|</c> as the only stop string
 /// (the reference also stops at a blank line, which cuts code).
 /// The models' identities and the stem flag are part of <see cref="Version"/>, so of every cache key.
-/// References: ALGORITHMS.md §4.3a; github.com/IBM/ensemble-instruct <c>ensemble_output.py</c>.
+/// References: Lee et al., "Ensemble-Instruct" (arXiv 2310.13961); github.com/IBM/ensemble-instruct <c>ensemble_output.py</c>.
 /// </remarks>
 public sealed class EnsembleVoteExpander : ExpandStep
 {

@@ -7,7 +7,7 @@ public enum EvolSelection
     Uniform,
 
     /// <summary>
-    /// Deterministic rotation (ALGORITHMS.md §3.7): <c>ops[(i + round) mod n]</c>, where <c>i</c> is a
+    /// Deterministic rotation (docs/algorithms.md#evol-instruct): <c>ops[(i + round) mod n]</c>, where <c>i</c> is a
     /// number hashed from the root record's id (not its stream position, so order never matters).
     /// </summary>
     Rotation,

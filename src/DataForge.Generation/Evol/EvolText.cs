@@ -12,7 +12,7 @@ internal static partial class EvolText
 
     /// <summary>
     /// The evolved instruction in the evolver's raw output. Paper mode strips one leading answer
-    /// label such as "#Rewritten Prompt#:" (models often echo it; ALGORITHMS.md §2.9) and tests the
+    /// label such as "#Rewritten Prompt#:" (models often echo it; docs/algorithms.md#evol-instruct) and tests the
     /// rest; h2o mode applies h2o-wizardlm's post-processing.
     /// </summary>
     public static string Clean(string raw, EvolElimination elimination)

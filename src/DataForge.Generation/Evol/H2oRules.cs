@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace DataForge.Generation.Evol;
 
-/// <summary>The h2o-wizardlm string rules on the evolved prompt (ALGORITHMS.md §2.5, its second table), with its post-processing.</summary>
+/// <summary>The h2o-wizardlm string rules on the evolved prompt (github.com/h2oai/h2o-wizardlm), with its post-processing.</summary>
 internal static partial class H2oRules
 {
     private static readonly string[] Leaks = ["new prompt", "given prompt", "rewritten prompt", "created prompt"];

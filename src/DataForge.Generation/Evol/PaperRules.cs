@@ -1,6 +1,6 @@
 namespace DataForge.Generation.Evol;
 
-/// <summary>The WizardLM paper's elimination rules (ALGORITHMS.md §2.5, §2.7a).</summary>
+/// <summary>The WizardLM paper's elimination rules (docs/algorithms.md#evol-instruct).</summary>
 internal static class PaperRules
 {
     // Case-insensitive substrings; they also cover the #...# forms of both templates.

@@ -9,7 +9,7 @@ namespace DataForge.LintSeq.Languages;
 /// <para><b>Candidates</b> are lines that hold code: not blank, not comment-only (<c>//</c>, <c>///</c>,
 /// <c>/*</c>, <c>*</c>), not preprocessor directives, not disabled <c>#if</c> text, and not a lone
 /// <c>{</c> or <c>}</c>. Braces are never seeds: they are deleted with the block they delimit.</para>
-/// <para><b>Indents and weights</b> follow the reference exactly (ALGORITHMS.md §1.3): leading whitespace
+/// <para><b>Indents and weights</b> follow the reference exactly (docs/algorithms.md#lintseq): leading whitespace
 /// count with a tab counting 1, lines of at most one non-blank character inherit the previous indent,
 /// tab width = first non-zero indent, weight <c>indent / tabWidth × factor</c> for indented candidates and
 /// 1 at indent 0 (uniform 1 when the factor is null).</para>

@@ -8,7 +8,7 @@ namespace DataForge.LintSeq.Linters;
 /// temporary files) with <c>--disable=all --enable=E,F,W0311,W0231 --unsafe-load-any-extension=y
 /// --generated-members=cv2.* --persistent=n --rcfile=/dev/null</c>. Counted: every E and F
 /// message, and W0311 (bad-indentation) and W0231 (super-init-not-called); for E0001 whose text
-/// says "on line N" the line is that N (ALGORITHMS.md §1.4). Between calls the worker forgets the
+/// says "on line N" the line is that N (as the reference driver, github.com/upiterbarg/lintseq). Between calls the worker forgets the
 /// program's module and undoes what the program assigned into cached modules (<c>os.x = 1</c>), so
 /// a result depends on the program only.
 /// </remarks>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DataForge.LintSeq.Linters;
 
-/// <summary>The reference LintSeq rule set for pylint (ALGORITHMS.md §1.4).</summary>
+/// <summary>The reference LintSeq rule set for pylint (docs/algorithms.md#lintseq).</summary>
 internal static class PylintRules
 {
     /// <summary>The options' <c>--enable</c> list, also the rule part of <see cref="ILinter.RuleSet"/>.</summary>

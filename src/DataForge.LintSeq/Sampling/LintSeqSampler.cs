@@ -4,7 +4,7 @@ using DataForge.LintSeq.Linters;
 namespace DataForge.LintSeq.Sampling;
 
 /// <summary>
-/// LintSeq's backward sampler (ALGORITHMS.md §1.3, the reference driver's settings: one seed per
+/// LintSeq's backward sampler (docs/algorithms.md#lintseq, the reference driver's settings: one seed per
 /// round, top-k 1, population 1): repeatedly pick a line by weight, delete it with its children and
 /// every line the linter then flags, until no candidate is left. Every intermediate program lints clean.
 /// </summary>

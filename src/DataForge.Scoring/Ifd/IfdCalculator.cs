@@ -2,7 +2,7 @@ using DataForge.Core.Seams;
 
 namespace DataForge.Scoring.Ifd;
 
-/// <summary>IFD and IC-IFD from scored tokens (ALGORITHMS.md §3.2, §3.3, §3.6); pure arithmetic, no model.</summary>
+/// <summary>IFD and IC-IFD from scored tokens (docs/algorithms.md#ifd-and-ic-ifd); pure arithmetic, no model.</summary>
 public static class IfdCalculator
 {
     /// <summary>

@@ -1,7 +1,7 @@
 namespace DataForge.Scoring.Ifd;
 
 /// <summary>
-/// The prompt formats Cherry_LLM scores with (ALGORITHMS.md §3.3), and the answer prefix of each
+/// The prompt formats Cherry_LLM scores with (github.com/tianyi-lab/Cherry_LLM), and the answer prefix of each
 /// format's direct pass.
 /// </summary>
 /// <remarks>

@@ -11,14 +11,14 @@ namespace DataForge.Scoring.Ifd;
 /// batched across records (the references score one record at a time).
 /// </summary>
 /// <remarks>
-/// <para><b>IFD</b> (<see cref="IfdMetric.Ifd"/>, ALGORITHMS.md §3.3): the conditioned pass scores the
+/// <para><b>IFD</b> (<see cref="IfdMetric.Ifd"/>, docs/algorithms.md#ifd-and-ic-ifd): the conditioned pass scores the
 /// answer after the formatted prompt, the direct pass scores it after the format's answer prefix
 /// (<c>### Response:</c>); IFD = s(A|Q) / s(A). With <c>max_length</c> (512) a prompt of that many
 /// tokens or more is dropped (<c>prompt_too_long</c>), and both means take the same first
 /// <c>max_length − prompt tokens</c> answer tokens — the reference cuts the direct pass at
 /// <c>max_length − prompt tokens + 4</c>, which only approximately lines the two up. Records with
 /// IFD above 1 are dropped (<c>ifd_above_one</c>), as the reference.</para>
-/// <para><b>IC-IFD</b> (<see cref="IfdMetric.IcIfd"/>, §3.6): <c>q</c> = instruction (+ "\n" + input),
+/// <para><b>IC-IFD</b> (<see cref="IfdMetric.IcIfd"/>): <c>q</c> = instruction (+ "\n" + input),
 /// one pass over <c>q + "\n" + output</c> gives both s(Q) (tokens starting inside <c>q</c>) and
 /// s(A|Q) (the rest, the separator included), one pass over the output alone gives s(A);
 /// IFD = s(A|Q) / s(A) and IC-IFD = IFD / s(Q). No template, no truncation, no filter by default.</para>

@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace DataForge.Scoring.Less;
 
 /// <summary>
-/// The on-disk store of candidate features (ALGORITHMS.md §5.2 step 2d, §5.7): per checkpoint, the
+/// The on-disk store of candidate features (docs/algorithms.md#less): per checkpoint, the
 /// unit-length projected features of every candidate as a little-endian float32 matrix
 /// (<c>checkpoint-{i}.f32</c>) and a JSON header (<c>checkpoint-{i}.json</c>), in a sub-folder named
 /// after the key. A later selection over the same pool with the same model and settings, whatever

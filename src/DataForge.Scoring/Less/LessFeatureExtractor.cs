@@ -3,7 +3,7 @@ using DataForge.Core.Seams;
 namespace DataForge.Scoring.Less;
 
 /// <summary>
-/// LESS's gradient features (ALGORITHMS.md §5.2 steps 2 and 3): per-example gradients of the trainable
+/// LESS's gradient features (docs/algorithms.md#less): per-example gradients of the trainable
 /// (LoRA) parameters, Adam-preconditioned for candidates and plain for targets, randomly projected
 /// and scaled to unit length.
 /// </summary>

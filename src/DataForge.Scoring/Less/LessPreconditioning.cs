@@ -1,6 +1,6 @@
 namespace DataForge.Scoring.Less;
 
-/// <summary>How a candidate's gradient becomes Adam's update direction Γ (ALGORITHMS.md §5.3).</summary>
+/// <summary>How a candidate's gradient becomes Adam's update direction Γ (docs/algorithms.md#less).</summary>
 public enum LessPreconditioning
 {
     /// <summary>

@@ -1,7 +1,7 @@
 namespace DataForge.Scoring.Less;
 
 /// <summary>
-/// LESS's influence scores (ALGORITHMS.md §5.2 step 4, §5.3): for candidate z,
+/// LESS's influence scores (docs/algorithms.md#less): for candidate z,
 /// <c>Inf(z) = max_j mean_{z' ∈ subtask j} Σ_i η̄_i · cos(Γ_i(z), g_i(z'))</c>, over checkpoints i.
 /// </summary>
 /// <remarks>

@@ -7,7 +7,7 @@ using DataForge.Core.Steps;
 namespace DataForge.Scoring.Less;
 
 /// <summary>
-/// LESS data selection (ALGORITHMS.md §5): keeps the candidates whose LoRA gradients, after a short
+/// LESS data selection (docs/algorithms.md#less): keeps the candidates whose LoRA gradients, after a short
 /// warm-up, point most the way a few target examples' gradients do.
 /// </summary>
 /// <remarks>

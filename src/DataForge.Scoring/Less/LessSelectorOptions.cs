@@ -2,7 +2,7 @@ using DataForge.Core.Steps;
 
 namespace DataForge.Scoring.Less;
 
-/// <summary>Options of <see cref="LessSelector"/> (defaults: the reference's, ALGORITHMS.md §5.4).</summary>
+/// <summary>Options of <see cref="LessSelector"/> (defaults: the reference's, github.com/princeton-nlp/LESS).</summary>
 /// <remarks>
 /// | option | default | meaning |
 /// |---|---|---|

@@ -5,7 +5,7 @@ using DataForge.Core.Seams;
 namespace DataForge.Scoring.Less;
 
 /// <summary>
-/// LESS's warm-up and gradient datastore (ALGORITHMS.md §5.2 steps 1 to 3): LoRA training of a fresh
+/// LESS's warm-up and gradient datastore (docs/algorithms.md#less): LoRA training of a fresh
 /// copy of the base model on the warm-up subset, and at the end of every epoch, while that
 /// checkpoint's weights and Adam moments are live, the candidates' features (written to the
 /// datastore, or found there) and the targets' features (reduced to one mean per subtask).

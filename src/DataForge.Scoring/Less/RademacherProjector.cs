@@ -6,7 +6,7 @@ namespace DataForge.Scoring.Less;
 /// <summary>
 /// A seeded Rademacher random projection from any input length P down to <see cref="Dimension"/>
 /// values: <c>y = Rᵀ x</c> with R a P × d matrix of independent ±1/√d entries (TRAK's projector as
-/// LESS uses it, ALGORITHMS.md §5.2 step 2c). Inner products are preserved in expectation and, for
+/// LESS uses it, docs/algorithms.md#less). Inner products are preserved in expectation and, for
 /// n vectors, within the Johnson–Lindenstrauss bound with high probability.
 /// </summary>
 /// <remarks>

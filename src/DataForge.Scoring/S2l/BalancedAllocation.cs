@@ -1,7 +1,7 @@
 namespace DataForge.Scoring.S2l;
 
 /// <summary>
-/// The balanced allocation of ALGORITHMS.md §6.2a, used twice by S2L (over sources, then over
+/// The balanced allocation of S2L (docs/algorithms.md#s2l), used twice by S2L (over sources, then over
 /// clusters): groups in ascending size order each get <c>q_k = ⌊B_k / (G − k)⌋</c>, take
 /// <c>min(|g_k|, q_k)</c>, and pass what they leave on to the larger groups.
 /// </summary>

@@ -4,7 +4,7 @@ namespace DataForge.Scoring.S2l;
 
 /// <summary>
 /// Trains a fresh copy of the proxy on the pool and records each example's response loss at T
-/// checkpoints (ALGORITHMS.md §6.2 steps 1 to 3).
+/// checkpoints (docs/algorithms.md#s2l).
 /// </summary>
 /// <remarks>
 /// The reference saves a checkpoint every 500 optimizer steps and keeps the last 12, so its

@@ -1,7 +1,7 @@
 namespace DataForge.Scoring.S2l;
 
 /// <summary>
-/// S2L's selection from loss trajectories (ALGORITHMS.md §6.2 steps 4 and 5): the budget is split over
+/// S2L's selection from loss trajectories (docs/algorithms.md#s2l): the budget is split over
 /// strata (sources) by the balanced allocation; each stratum's rows are clustered with k-means, and a
 /// stratum that gets less than all its rows is sampled cluster by cluster, again by the balanced
 /// allocation, with tiny clusters set aside to fill what is left.
@@ -60,7 +60,7 @@ internal static class S2lSampler
     }
 
     /// <summary>
-    /// Cluster-balanced sampling (§6.2 step 5 b to d): clusters of more than <see cref="TinyClusterSize"/>
+    /// Cluster-balanced sampling (the reference's schedules/s2l.py): clusters of more than <see cref="TinyClusterSize"/>
     /// rows share <paramref name="budget"/> by the balanced allocation; what they leave is drawn uniformly
     /// from the union of the tiny ones. Returns the rows taken and the shortfall when even that union is too small.
     /// </summary>

@@ -7,7 +7,7 @@ using DataForge.Core.Steps;
 namespace DataForge.Scoring.S2l;
 
 /// <summary>
-/// S2L (SmallToLarge) data selection (ALGORITHMS.md §6): trains a small proxy on the pool, records
+/// S2L (SmallToLarge) data selection (docs/algorithms.md#s2l): trains a small proxy on the pool, records
 /// each record's response loss at T checkpoints, clusters the loss trajectories with k-means and keeps
 /// a budget spread evenly over the clusters, smallest first.
 /// </summary>
@@ -19,7 +19,7 @@ namespace DataForge.Scoring.S2l;
 /// with 3% warm-up and cosine decay to zero; the mean response loss of every record is recorded at T
 /// checkpoints spaced evenly over the whole run (the reference keeps the last 12 of checkpoints saved
 /// every 500 steps, which a small pool never reaches; see <see cref="S2lSelectorOptions"/>).</para>
-/// <para>Selection (§6.2a): with <c>stratify</c> on, the budget is first split over sources
+/// <para>Selection (the balanced allocation): with <c>stratify</c> on, the budget is first split over sources
 /// (<c>origin</c>, the <c>read</c> step a record came from), smallest first, each taking
 /// <c>min(size, ⌊B_k / (S − k)⌋)</c>; a source within its share is kept whole. Each source is
 /// clustered with k-means (K clamped to its distinct trajectories); a source sampled below its size

@@ -2,7 +2,7 @@ using DataForge.Core.Steps;
 
 namespace DataForge.Scoring.S2l;
 
-/// <summary>Options of <see cref="S2lSelector"/> (defaults: the reference's, ALGORITHMS.md §6.4, where it has one).</summary>
+/// <summary>Options of <see cref="S2lSelector"/> (defaults: the reference's, github.com/BigML-CS-UCLA/S2L, where it has one).</summary>
 /// <remarks>
 /// Set exactly one of <see cref="Budget"/> and <see cref="Fraction"/>; the step refuses options with neither or both.
 ///

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace DataForge.LintSeq.Tests.Conformance;
 
-/// <summary>The reference implementation's vectors, copied from <c>shared/conformance/lintseq/</c> into <c>Data/Conformance/lintseq</c> (its README explains the fields).</summary>
+/// <summary>The reference implementation's vectors, kept in <c>Data/Conformance/lintseq</c> (its README explains the fields).</summary>
 internal static class ConformanceVectors
 {
     public static string Folder { get; } = FindFolder();

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace DataForge.LintSeq.Tests.Linters;
 
-/// <summary>The LintSeq conformance vectors (a copy of <c>shared/conformance/lintseq</c>, kept in <c>Data/Conformance/lintseq</c>).</summary>
+/// <summary>The LintSeq conformance vectors (the reference's vectors, kept in <c>Data/Conformance/lintseq</c>).</summary>
 internal static class ConformanceFiles
 {
     public static string Folder => Conformance.ConformanceVectors.Folder;

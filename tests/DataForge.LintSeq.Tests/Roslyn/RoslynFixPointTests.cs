@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace DataForge.LintSeq.Tests.Roslyn;
 
-/// <summary>Runs the LintSeq deletion fix-point (ALGORITHMS.md §1.3 5b) with the Roslyn linter and the C# rules.</summary>
+/// <summary>Runs the LintSeq deletion fix-point (docs/algorithms.md#lintseq) with the Roslyn linter and the C# rules.</summary>
 public sealed class RoslynFixPointTests(ITestOutputHelper output)
 {
     private static readonly RoslynLinter Linter = RoslynLinter.Create();

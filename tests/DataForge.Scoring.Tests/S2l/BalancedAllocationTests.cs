@@ -6,7 +6,7 @@ namespace DataForge.Scoring.Tests.S2l;
 
 public sealed class BalancedAllocationTests
 {
-    // §6.2a written out independently: q_k = ⌊B_k / (G − k)⌋, take_k = min(|g_k|, q_k), smallest first.
+    // S2L's balanced allocation written out independently: q_k = ⌊B_k / (G − k)⌋, take_k = min(|g_k|, q_k), smallest first.
     private static int[] Expected(int[] sizes, int budget)
     {
         var takes = new int[sizes.Length];

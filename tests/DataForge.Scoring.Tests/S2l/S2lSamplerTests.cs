@@ -92,7 +92,7 @@ public sealed class S2lSamplerTests
     [Fact]
     public void Select_PlantedTrajectoriesOfVeryDifferentSizes_AllocationMatchesTheSpecExactly()
     {
-        // Arrange: k-means must find the planted groups, then §6.2a allocates 100 over them.
+        // Arrange: k-means must find the planted groups, then the balanced allocation allocates 100 over them.
         var (rows, groups) = PlantedTrajectories.Make(PlantedTrajectories.SpecSizes);
         var strata = rows.Select(_ => "").ToList();
 

@@ -1,7 +1,7 @@
 namespace DataForge.LintSeq.Languages.CSharp;
 
 /// <summary>
-/// The reference's indentation bookkeeping (ALGORITHMS.md §1.3 steps 3–4), language-neutral:
+/// The reference's indentation bookkeeping (docs/algorithms.md#lintseq: candidate lines and weights), language-neutral:
 /// a line's indent is its count of leading whitespace characters (a tab counts 1) when the stripped
 /// line has more than one character, otherwise the previous line's indent; the tab width is the
 /// first non-zero indent; a candidate weighs 1 at indent 0 (or when the factor is null) and
