@@ -5,10 +5,15 @@ using Xunit;
 
 namespace DataForge.EndToEnd.Tests;
 
-/// <summary>The README is the pipeline reference: it must keep up with the code.</summary>
+/// <summary>
+/// The README and the reference pages in <c>docs/</c> must keep up with the code: the two commands,
+/// a row per step type naming each of its keys, every diagnostic code.
+/// </summary>
 public sealed class ReadmeTests
 {
     private static readonly string Readme = File.ReadAllText(Path.Combine(CliRunner.RepoRoot, "README.md"));
+    private static readonly string Pipelines = File.ReadAllText(Path.Combine(CliRunner.RepoRoot, "docs", "pipelines.md"));
+    private static readonly string Diagnostics = File.ReadAllText(Path.Combine(CliRunner.RepoRoot, "docs", "diagnostics.md"));
 
     [Fact]
     public void Readme_StartsWithTheTwoCommands()
@@ -25,7 +30,18 @@ public sealed class ReadmeTests
     }
 
     [Fact]
-    public void Readme_DocumentsEveryStepTypeAndKey()
+    public void Readme_IsAFrontPage()
+    {
+        // Assert: short, and it links every reference page.
+        Assert.True(Readme.Split('\n').Length <= 260, $"README.md has {Readme.Split('\n').Length} lines; move detail into docs/.");
+        foreach (var page in Directory.GetFiles(Path.Combine(CliRunner.RepoRoot, "docs"), "*.md"))
+        {
+            Assert.Contains($"](docs/{Path.GetFileName(page)}", Readme, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void PipelineReference_HasARowPerStepTypeNamingEachOfItsKeys()
     {
         // Arrange
         var registry = StepRegistry.CreateDefault();
@@ -34,16 +50,25 @@ public sealed class ReadmeTests
         Assert.NotEmpty(registry.Types);
         foreach (var type in registry.Types)
         {
-            Assert.Contains($"| `{type.Type}` |", Readme, StringComparison.Ordinal);
+            var row = StepRow(type.Type);
             foreach (var option in type.Options)
             {
-                Assert.Contains($"`{option.Key}`", Readme, StringComparison.Ordinal);
+                Assert.True(row.Contains($"`{option.Key}`", StringComparison.Ordinal), $"docs/pipelines.md: the row of `{type.Type}` does not name its key `{option.Key}`.");
             }
         }
     }
 
     [Fact]
-    public void Readme_ListsEveryDiagnosticCode()
+    public void PipelineReference_RowTest_FailsForAKeyOfAnotherStep()
+    {
+        // Assert: the check reads the step's own row, not the whole page (`fraction` is sample's key, not lintseq's).
+        Assert.Contains("`fraction`", StepRow("sample"), StringComparison.Ordinal);
+        Assert.DoesNotContain("`fraction`", StepRow("lintseq"), StringComparison.Ordinal);
+        Assert.Contains("`fraction`", Pipelines, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagnostics_ListsEveryDiagnosticCode()
     {
         // Arrange
         var codes = typeof(DiagnosticCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).ToList();
@@ -52,7 +77,15 @@ public sealed class ReadmeTests
         Assert.True(codes.Count >= 10);
         foreach (var code in codes)
         {
-            Assert.Contains($"| {code} |", Readme, StringComparison.Ordinal);
+            Assert.Contains($"| {code} |", Diagnostics, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>The table row of step type <paramref name="type"/> in docs/pipelines.md (exactly one).</summary>
+    private static string StepRow(string type)
+    {
+        var rows = Pipelines.Split('\n').Where(line => line.StartsWith($"| `{type}` |", StringComparison.Ordinal)).ToList();
+        Assert.True(rows.Count == 1, $"docs/pipelines.md has {rows.Count} table rows for step type `{type}`; expected one.");
+        return rows[0];
     }
 }
