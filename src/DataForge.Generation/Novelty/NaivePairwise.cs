@@ -1,4 +1,6 @@
-namespace DataForge.Generation;
+using DataForge.Generation.Similarity;
+
+namespace DataForge.Generation.Novelty;
 
 /// <summary>
 /// The novelty rule by its plain definition (ALGORITHMS.md §4.3a): every candidate against every
