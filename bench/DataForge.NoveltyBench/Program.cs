@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using DataForge.Core.Records;
-using DataForge.Generation;
+using DataForge.Generation.Novelty;
 using DataForge.Testing;
 
 // Novelty filter vs the plain pairwise rule, on instructions from a JSONL file (field "instruction").

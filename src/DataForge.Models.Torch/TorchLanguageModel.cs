@@ -87,15 +87,7 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
         ArgumentNullException.ThrowIfNull(plan);
         var copy = Load(Folder, _options);
         copy._maxTrainingTokens = plan.MaxLength;
-        var training = new TrainingOptions
-        {
-            LearningRate = plan.LearningRate,
-            TotalSteps = plan.TotalSteps,
-            WarmupSteps = plan.WarmupSteps,
-            MinLearningRateRatio = plan.MinLearningRateRatio,
-            WeightDecay = plan.WeightDecay,
-            ClipNorm = plan.ClipNorm,
-        };
+        var training = new TrainingOptions { Plan = plan };
         var lora = plan.Lora is { } l ? new LoraOptions { Rank = l.Rank, Alpha = l.Alpha, Targets = l.Targets, Seed = l.Seed } : null;
         copy.StartTraining(training, lora);
         return copy;

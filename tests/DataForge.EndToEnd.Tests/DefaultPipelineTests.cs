@@ -1,3 +1,4 @@
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.EndToEnd.Tests;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using DataForge.Storage.Store;
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.EndToEnd.Tests;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.EndToEnd.Tests;

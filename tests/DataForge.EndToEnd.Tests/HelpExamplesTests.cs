@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.EndToEnd.Tests;

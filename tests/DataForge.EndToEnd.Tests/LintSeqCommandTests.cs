@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.EndToEnd.Tests;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.EndToEnd.Tests;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using DataForge.Storage.Store;
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.EndToEnd.Tests;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DataForge.Storage.Store;
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.EndToEnd.Tests;

@@ -1,3 +1,5 @@
+using DataForge.Generation.Similarity;
+
 namespace DataForge.Generation.Ensemble;
 
 /// <summary>The Ensemble-Instruct output consensus rule (docs/algorithms.md#consensus-vote), for two or more candidates.</summary>
@@ -13,7 +15,7 @@ namespace DataForge.Generation.Ensemble;
 /// generator's output, then the ensemble models in configured order). It is kept only when the
 /// minimum pairwise F is above the threshold (default <see cref="DefaultThreshold"/>) and it is
 /// not empty; otherwise there is no consensus.</para>
-/// <para>Rouge-L is <see cref="Generation.RougeL"/> with the Porter stemmer on by default, as the
+/// <para>Rouge-L is <see cref="Similarity.RougeL"/> with the Porter stemmer on by default, as the
 /// reference (rouge_score's <c>use_stemmer=True</c>), so inflected forms (<c>runs</c> /
 /// <c>running</c>) match; <c>stem: false</c> compares the tokens as written.</para>
 /// </remarks>
@@ -73,14 +75,14 @@ public static class EnsembleConsensus
     private static List<EnsemblePairScore> PairScores(IReadOnlyList<string> normalized, bool stem)
     {
         var vocabulary = new TokenVocabulary();
-        var tokens = normalized.Select(n => vocabulary.Encode(Generation.RougeL.Tokenize(n, stem))).ToList();
+        var tokens = normalized.Select(n => vocabulary.Encode(Similarity.RougeL.Tokenize(n, stem))).ToList();
         var pairs = new List<EnsemblePairScore>();
         for (var a = 0; a < tokens.Count; a++)
         {
             for (var b = a + 1; b < tokens.Count; b++)
             {
-                var lcs = Generation.RougeL.LcsLength(tokens[a], tokens[b]);
-                pairs.Add(new EnsemblePairScore(a, b, Generation.RougeL.F(lcs, tokens[a].Length, tokens[b].Length)));
+                var lcs = Similarity.RougeL.LcsLength(tokens[a], tokens[b]);
+                pairs.Add(new EnsemblePairScore(a, b, Similarity.RougeL.F(lcs, tokens[a].Length, tokens[b].Length)));
             }
         }
 

@@ -4,7 +4,9 @@ using System.Text.Json;
 using DataForge.Core.Records;
 using DataForge.Core.Seams;
 using DataForge.Core.Steps;
+using DataForge.Generation.Novelty;
 using DataForge.Generation.Prompts;
+using DataForge.Generation.Similarity;
 
 namespace DataForge.Generation.Ensemble;
 

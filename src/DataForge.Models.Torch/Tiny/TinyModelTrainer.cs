@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DataForge.Core.Seams;
 using DataForge.Core.Steps;
 using DataForge.Models.Tokenization;
 using DataForge.Models.Torch.Training;
@@ -49,10 +50,13 @@ public static class TinyModelTrainer
         var validationRows = Windows(validation, options.ContextLength);
         using var trainer = new DecoderTrainer(decoder, new TrainingOptions
         {
-            LearningRate = options.LearningRate,
-            TotalSteps = options.Steps,
-            WarmupSteps = Math.Max(1, options.Steps / 20),
-            WeightDecay = 0.1,
+            Plan = new TrainingPlan
+            {
+                LearningRate = options.LearningRate,
+                TotalSteps = options.Steps,
+                WarmupSteps = Math.Max(1, options.Steps / 20),
+                WeightDecay = 0.1,
+            },
             Beta2 = 0.95,
         });
         var untrained = trainer.Losses(validationRows).Average();

@@ -41,7 +41,7 @@ public sealed class DecoderTrainer : IDisposable
             parameter.requires_grad = _trainable.Any(t => t.Name == name);
         }
 
-        _optimizer = torch.optim.AdamW(_trainable.Select(t => t.Parameter), options.LearningRate, options.Beta1, options.Beta2, 1e-8, options.WeightDecay);
+        _optimizer = torch.optim.AdamW(_trainable.Select(t => t.Parameter), options.Plan.LearningRate, options.Beta1, options.Beta2, 1e-8, options.Plan.WeightDecay);
     }
 
     /// <summary>Names of the parameters being trained, in gradient order.</summary>
@@ -67,9 +67,9 @@ public sealed class DecoderTrainer : IDisposable
         _optimizer.zero_grad();
         var loss = Loss(_model, batch);
         loss.backward();
-        if (_options.ClipNorm > 0)
+        if (_options.Plan.ClipNorm > 0)
         {
-            nn.utils.clip_grad_norm_(_trainable.Select(t => t.Parameter), _options.ClipNorm);
+            nn.utils.clip_grad_norm_(_trainable.Select(t => t.Parameter), _options.Plan.ClipNorm);
         }
 
         _optimizer.step();

@@ -1,5 +1,5 @@
 using DataForge.Core.Steps;
-using DataForge.Generation;
+using DataForge.Generation.Novelty;
 
 namespace DataForge.Pipelines.Registry;
 

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using DataForge.Core.Seams;
+using DataForge.Core.Serialization;
 
 namespace DataForge.Serving.Internal;
 
 /// <summary>OpenAI-shaped response bodies. <c>created</c> is always 0 so that answers are reproducible.</summary>
 internal static class ResponseBodies
 {
-    public static byte[] Error(string message, string type, string? param, string code) => Json.Object(w =>
+    public static byte[] Error(string message, string type, string? param, string code) => JsonObjectBytes.Write(w =>
     {
         w.WriteStartObject("error");
         w.WriteString("message", message);
@@ -17,7 +18,7 @@ internal static class ResponseBodies
     });
 
     /// <summary>The one served model; <c>dataforge_identity</c> names its weights (see <see cref="ModelServer.IdentityField"/>).</summary>
-    public static byte[] Models(string name, string identity) => Json.Object(w =>
+    public static byte[] Models(string name, string identity) => JsonObjectBytes.Write(w =>
     {
         w.WriteString("object", "list");
         w.WriteStartArray("data");
@@ -31,7 +32,7 @@ internal static class ResponseBodies
         w.WriteEndArray();
     });
 
-    public static byte[] Chat(string id, string model, GenerationResult result) => Json.Object(w =>
+    public static byte[] Chat(string id, string model, GenerationResult result) => JsonObjectBytes.Write(w =>
     {
         Header(w, id, "chat.completion", model);
         w.WriteStartArray("choices");
@@ -49,7 +50,7 @@ internal static class ResponseBodies
     });
 
     /// <summary>A streaming chunk with one choice; <paramref name="delta"/> writes the delta's members.</summary>
-    public static byte[] ChatChunk(string id, string model, Action<Utf8JsonWriter> delta, string? finishReason) => Json.Object(w =>
+    public static byte[] ChatChunk(string id, string model, Action<Utf8JsonWriter> delta, string? finishReason) => JsonObjectBytes.Write(w =>
     {
         Header(w, id, "chat.completion.chunk", model);
         w.WriteStartArray("choices");
@@ -65,7 +66,7 @@ internal static class ResponseBodies
     });
 
     /// <summary>The last streaming chunk when <c>stream_options.include_usage</c> is set: no choices, only usage.</summary>
-    public static byte[] UsageChunk(string id, string model, GenerationResult result) => Json.Object(w =>
+    public static byte[] UsageChunk(string id, string model, GenerationResult result) => JsonObjectBytes.Write(w =>
     {
         Header(w, id, "chat.completion.chunk", model);
         w.WriteStartArray("choices");
@@ -73,7 +74,7 @@ internal static class ResponseBodies
         Usage(w, result.PromptTokens, result.CompletionTokens);
     });
 
-    public static byte[] Completion(string id, string model, IReadOnlyList<CompletionChoice> choices) => Json.Object(w =>
+    public static byte[] Completion(string id, string model, IReadOnlyList<CompletionChoice> choices) => JsonObjectBytes.Write(w =>
     {
         Header(w, id, "text_completion", model);
         w.WriteStartArray("choices");

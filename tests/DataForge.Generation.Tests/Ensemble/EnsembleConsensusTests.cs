@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DataForge.Generation.Ensemble;
+using DataForge.Generation.Similarity;
 using Xunit;
 
 namespace DataForge.Generation.Tests.Ensemble;

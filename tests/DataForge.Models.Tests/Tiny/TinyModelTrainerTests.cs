@@ -2,7 +2,6 @@ using DataForge.Models.Tests.Torch;
 using DataForge.Models.Torch;
 using DataForge.Models.Torch.Tiny;
 using DataForge.Testing;
-using DataForge.Models.Tests.Tokenization;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DataForge.Models.Tokenization;
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.Models.Tests.Tokenization;

@@ -1,4 +1,5 @@
 using DataForge.Models.Tokenization;
+using DataForge.Testing;
 using Microsoft.ML.Tokenizers;
 
 namespace DataForge.Models.Tests.Tokenization;

@@ -41,7 +41,7 @@ public sealed class DecoderTrainerTests
     {
         // Arrange: one step first, so lora_B is no longer zero and lora_A has a gradient too.
         using var model = TorchLanguageModel.Load(Goldens.Folder("llama-random"));
-        model.StartTraining(new TrainingOptions { LearningRate = 1e-2, TotalSteps = 4, WarmupSteps = 1 }, Lora);
+        model.StartTraining(new TrainingOptions { Plan = new TrainingPlan { LearningRate = 1e-2, TotalSteps = 4, WarmupSteps = 1 } }, Lora);
         model.TrainStep([new TrainingExample("over the ", "lazy dog")]);
         var gradient = model.Gradients([Example])[0];
 
@@ -73,7 +73,7 @@ public sealed class DecoderTrainerTests
     {
         // Arrange: no clipping, so AdamW sees the raw gradients.
         using var model = TorchLanguageModel.Load(Goldens.Folder("llama-random"));
-        var options = new TrainingOptions { LearningRate = 1e-2, TotalSteps = 10, WarmupSteps = 2, ClipNorm = 0 };
+        var options = new TrainingOptions { Plan = new TrainingPlan { LearningRate = 1e-2, TotalSteps = 10, WarmupSteps = 2, ClipNorm = 0 } };
         model.StartTraining(options, Lora);
         TrainingExample second = new("over the ", "lazy dog");
         var before = model.AdamMoments();

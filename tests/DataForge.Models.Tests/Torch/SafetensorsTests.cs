@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
-using DataForge.Models.Tests.Tokenization;
 using DataForge.Models.Torch.Checkpoints;
+using DataForge.Testing;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -59,7 +59,7 @@ public sealed class TorchLanguageModelTests
         using var model = TorchLanguageModel.Load(Goldens.Folder("llama-random"));
         TrainingExample[] examples = [new("the quick brown ", "fox jumps over the lazy dog")];
         var before = model.Losses(examples)[0];
-        model.StartTraining(new TrainingOptions { LearningRate = 1e-2, TotalSteps = 10, WarmupSteps = 1 });
+        model.StartTraining(new TrainingOptions { Plan = new TrainingPlan { LearningRate = 1e-2, TotalSteps = 10, WarmupSteps = 1 } });
 
         // Act
         for (var i = 0; i < 10; i++)
@@ -79,7 +79,7 @@ public sealed class TorchLanguageModelTests
         var folder = Path.Combine(Path.GetTempPath(), "dataforge-lora-" + Guid.NewGuid().ToString("N"));
         using var model = TorchLanguageModel.Load(Goldens.Folder("llama-random"));
         TrainingExample[] examples = [new("the quick brown ", "fox jumps"), new("over the ", "lazy dog")];
-        model.StartTraining(new TrainingOptions { LearningRate = 5e-3, TotalSteps = 5, WarmupSteps = 1 }, new LoraOptions { Rank = 4, Alpha = 8, Targets = ["q_proj", "v_proj"], Seed = 3 });
+        model.StartTraining(new TrainingOptions { Plan = new TrainingPlan { LearningRate = 5e-3, TotalSteps = 5, WarmupSteps = 1 } }, new LoraOptions { Rank = 4, Alpha = 8, Targets = ["q_proj", "v_proj"], Seed = 3 });
         var baseWeight = model.Decoder.Logits([1, 2, 3])[2];
 
         try

@@ -1,6 +1,6 @@
 using DataForge.Core.Diagnostics;
 using DataForge.Pipelines.Registry;
-using DataForge.Pipelines.Tests.TestKit;
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.Pipelines.Tests.Registry;

@@ -1,7 +1,7 @@
 using DataForge.Core.Diagnostics;
 using DataForge.Pipelines.Registry;
-using DataForge.Pipelines.Tests.TestKit;
 using DataForge.Pipelines.Validation;
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.Pipelines.Tests.Validation;

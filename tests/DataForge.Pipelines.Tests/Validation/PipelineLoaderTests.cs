@@ -1,6 +1,6 @@
 using DataForge.Pipelines.Registry;
-using DataForge.Pipelines.Tests.TestKit;
 using DataForge.Pipelines.Validation;
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.Pipelines.Tests.Validation;

@@ -1,4 +1,5 @@
 using DataForge.Storage.Readers;
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.Storage.Tests.Readers;

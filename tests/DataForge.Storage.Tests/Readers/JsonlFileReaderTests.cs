@@ -1,6 +1,7 @@
 using System.Text;
 using DataForge.Core.Records;
 using DataForge.Storage.Readers;
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.Storage.Tests.Readers;

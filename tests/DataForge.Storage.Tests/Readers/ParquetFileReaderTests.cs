@@ -1,4 +1,5 @@
 using DataForge.Storage.Readers;
+using DataForge.Testing;
 using Parquet;
 using Parquet.Schema;
 using Xunit;

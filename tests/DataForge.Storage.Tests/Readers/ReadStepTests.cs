@@ -1,5 +1,6 @@
 using DataForge.Core.Steps;
 using DataForge.Storage.Readers;
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.Storage.Tests.Readers;

@@ -1,5 +1,5 @@
 using DataForge.Storage.Shards;
-using DataForge.Storage.Tests.Readers;
+using DataForge.Testing;
 using Xunit;
 
 namespace DataForge.Storage.Tests.Shards;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using DataForge.Core.Seams;
+using DataForge.Core.Serialization;
 
 namespace DataForge.Models.OpenAi.Internal;
 
@@ -22,7 +23,7 @@ internal static class CacheKeys
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    public static byte[] Canonical(GenerationRequest request) => JsonBytes.Write(w =>
+    public static byte[] Canonical(GenerationRequest request) => JsonObjectBytes.Write(w =>
     {
         WriteMessages(w, request);
         w.WriteString("prompt", request.Prompt);
@@ -40,7 +41,7 @@ internal static class CacheKeys
         w.WriteNumber("seed", request.Seed);
     });
 
-    public static byte[] Canonical(ScoreRequest request) => JsonBytes.Write(w =>
+    public static byte[] Canonical(ScoreRequest request) => JsonObjectBytes.Write(w =>
     {
         w.WriteString("context", request.Context);
         w.WriteString("continuation", request.Continuation);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DataForge.Core.Seams;
+using DataForge.Core.Serialization;
 
 namespace DataForge.Models.OpenAi.Internal;
 
@@ -26,7 +27,7 @@ internal sealed class CachedCalls(IResultCache? cache, string identity, Retrying
         try
         {
             var result = await executor.RunAsync(attempt, cancellationToken).ConfigureAwait(false);
-            await cache.PutAsync(key, JsonBytes.Write(w => { w.WritePropertyName("result"); codec.Write(w, result); }), cancellationToken).ConfigureAwait(false);
+            await cache.PutAsync(key, JsonObjectBytes.Write(w => { w.WritePropertyName("result"); codec.Write(w, result); }), cancellationToken).ConfigureAwait(false);
             return result;
         }
         catch (ModelRequestRejectedException rejected)
@@ -36,7 +37,7 @@ internal sealed class CachedCalls(IResultCache? cache, string identity, Retrying
         }
     }
 
-    private static byte[] WriteRejection(ModelRequestRejectedException rejected) => JsonBytes.Write(w =>
+    private static byte[] WriteRejection(ModelRequestRejectedException rejected) => JsonObjectBytes.Write(w =>
     {
         w.WriteStartObject("rejected");
         w.WriteString("url", rejected.Url?.AbsoluteUri);

@@ -1,11 +1,12 @@
 using DataForge.Core.Seams;
+using DataForge.Core.Serialization;
 
 namespace DataForge.Models.OpenAi.Internal;
 
 /// <summary>Request bodies for <c>/v1/completions</c>.</summary>
 internal static class CompletionBodies
 {
-    public static byte[] Generation(string model, GenerationRequest request) => JsonBytes.Write(w =>
+    public static byte[] Generation(string model, GenerationRequest request) => JsonObjectBytes.Write(w =>
     {
         w.WriteString("model", model);
         w.WriteString("prompt", request.Prompt);
@@ -32,7 +33,7 @@ internal static class CompletionBodies
     });
 
     /// <summary>Echo the prompt with the log-probability of each of its tokens, generating <paramref name="maxTokens"/> (0, or 1 where 0 is refused).</summary>
-    public static byte[] Scoring(string model, string prompt, int maxTokens) => JsonBytes.Write(w =>
+    public static byte[] Scoring(string model, string prompt, int maxTokens) => JsonObjectBytes.Write(w =>
     {
         w.WriteString("model", model);
         w.WriteString("prompt", prompt);

@@ -17,15 +17,15 @@ internal sealed class CompletionsClient(HttpClient http, string model, string? a
     public async Task<GenerationResult> GenerateAsync(Endpoint endpoint, GenerationRequest request, CancellationToken cancellationToken)
     {
         using var doc = await PostAsync(endpoint.CompletionsUrl, CompletionBodies.Generation(model, request), cancellationToken).ConfigureAwait(false);
-        var choice = JsonBytes.FirstChoice(doc.RootElement);
-        var text = JsonBytes.Required(choice, "text");
+        var choice = JsonMembers.FirstChoice(doc.RootElement);
+        var text = JsonMembers.Required(choice, "text");
         if (text.ValueKind != JsonValueKind.String)
         {
             throw new InvalidDataException("The choice's text is not a string.");
         }
 
         var usage = doc.RootElement.TryGetProperty("usage", out var u) ? u : default;
-        return new GenerationResult(text.GetString()!, JsonBytes.String(choice, "finish_reason", "stop"), JsonBytes.Int(usage, "prompt_tokens"), JsonBytes.Int(usage, "completion_tokens"));
+        return new GenerationResult(text.GetString()!, JsonMembers.String(choice, "finish_reason", "stop"), JsonMembers.Int(usage, "prompt_tokens"), JsonMembers.Int(usage, "completion_tokens"));
     }
 
     public async Task<ScoreResult> ScoreAsync(Endpoint endpoint, ScoreRequest request, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ internal static class ScoreParser
 {
     public static ScoreResult Parse(JsonElement root, ScoreRequest request, Uri url)
     {
-        var choice = JsonBytes.FirstChoice(root);
+        var choice = JsonMembers.FirstChoice(root);
         if (!choice.TryGetProperty("logprobs", out var logprobs) || logprobs.ValueKind != JsonValueKind.Object
             || !TryArray(logprobs, "tokens", out var tokens)
             || !TryArray(logprobs, "token_logprobs", out var values)

@@ -1,4 +1,6 @@
-namespace DataForge.Generation;
+using DataForge.Generation.Similarity;
+
+namespace DataForge.Generation.Novelty;
 
 /// <summary>
 /// The novelty rule by its plain definition (docs/algorithms.md#rouge-l-novelty-filter): every candidate against every

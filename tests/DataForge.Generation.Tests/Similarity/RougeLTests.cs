@@ -1,7 +1,7 @@
-using DataForge.Generation;
+using DataForge.Generation.Similarity;
 using Xunit;
 
-namespace DataForge.Generation.Tests;
+namespace DataForge.Generation.Tests.Similarity;
 
 public sealed class RougeLTests
 {

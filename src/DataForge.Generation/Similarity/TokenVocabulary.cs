@@ -1,4 +1,4 @@
-namespace DataForge.Generation;
+namespace DataForge.Generation.Similarity;
 
 /// <summary>Maps tokens to dense integer ids (one vocabulary per filter instance; not thread-safe).</summary>
 internal sealed class TokenVocabulary

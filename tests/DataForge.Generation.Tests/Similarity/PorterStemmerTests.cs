@@ -1,9 +1,9 @@
 using System.Text.Json;
-using DataForge.Generation;
+using DataForge.Generation.Similarity;
 using DataForge.Testing;
 using Xunit;
 
-namespace DataForge.Generation.Tests;
+namespace DataForge.Generation.Tests.Similarity;
 
 public sealed class PorterStemmerTests
 {

@@ -1,7 +1,8 @@
-using DataForge.Generation;
+using DataForge.Generation.Novelty;
+using DataForge.Generation.Similarity;
 using Xunit;
 
-namespace DataForge.Generation.Tests;
+namespace DataForge.Generation.Tests.Novelty;
 
 public sealed class NoveltyIndexTests
 {

@@ -1,6 +1,6 @@
 using DataForge.Core.Records;
 
-namespace DataForge.Generation.Tests;
+namespace DataForge.Generation.Tests.Novelty;
 
 /// <summary>Generated instruction sets: random ones from a small vocabulary, and near-duplicates of a few bases.</summary>
 internal static class NoveltyData

@@ -1,4 +1,4 @@
-namespace DataForge.Generation;
+namespace DataForge.Generation.Similarity;
 
 /// <summary>Rouge-L F as the <c>rouge_score</c> package computes it (β = 1, docs/algorithms.md#rouge-l-novelty-filter).</summary>
 /// <remarks>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using DataForge.Generation.Similarity;
 
-namespace DataForge.Generation;
+namespace DataForge.Generation.Novelty;
 
 /// <summary>
 /// The accepted set of the novelty filter and the exact nearest-neighbour query over it.

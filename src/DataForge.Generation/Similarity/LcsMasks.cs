@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DataForge.Generation;
+namespace DataForge.Generation.Similarity;
 
 /// <summary>
 /// The match bit masks of one token sequence, for the bit-parallel LCS of Allison–Dix / Hyyrö:

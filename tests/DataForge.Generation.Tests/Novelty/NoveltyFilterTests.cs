@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using DataForge.Core.Records;
-using DataForge.Generation;
+using DataForge.Generation.Novelty;
 using DataForge.Testing;
 using Xunit;
 
-namespace DataForge.Generation.Tests;
+namespace DataForge.Generation.Tests.Novelty;
 
 public sealed class NoveltyFilterTests
 {

@@ -4,8 +4,9 @@ using System.Text;
 using System.Text.Json;
 using DataForge.Core.Records;
 using DataForge.Core.Steps;
+using DataForge.Generation.Similarity;
 
-namespace DataForge.Generation;
+namespace DataForge.Generation.Novelty;
 
 /// <summary>
 /// Drops a record whose Rouge-L F against any record accepted before it exceeds the threshold

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace DataForge.Generation;
+namespace DataForge.Generation.Similarity;
 
 /// <summary>
 /// The Porter suffix-stripping stemmer exactly as nltk 3.8's <c>PorterStemmer()</c> stems in its

@@ -2,22 +2,9 @@ using System.Text.Json;
 
 namespace DataForge.Models.OpenAi.Internal;
 
-/// <summary>Small JSON helpers: writing a document to bytes, reading optional members.</summary>
-internal static class JsonBytes
+/// <summary>Small JSON helpers: reading the members of a response.</summary>
+internal static class JsonMembers
 {
-    public static byte[] Write(Action<Utf8JsonWriter> body)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            body(writer);
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
-
     /// <summary>The member <paramref name="name"/> of an object; an <see cref="InvalidDataException"/> when it is missing.</summary>
     public static JsonElement Required(JsonElement element, string name)
         => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)

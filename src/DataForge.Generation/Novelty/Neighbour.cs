@@ -1,4 +1,4 @@
-namespace DataForge.Generation;
+namespace DataForge.Generation.Novelty;
 
 /// <summary>One accepted record and its Rouge-L F against a candidate.</summary>
 /// <param name="Id">The accepted record's id.</param>

@@ -1,4 +1,4 @@
-namespace DataForge.Generation;
+namespace DataForge.Generation.Novelty;
 
 /// <summary>Options of <see cref="NoveltyFilter"/>.</summary>
 /// <remarks>

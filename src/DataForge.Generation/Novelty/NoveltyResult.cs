@@ -1,4 +1,4 @@
-namespace DataForge.Generation;
+namespace DataForge.Generation.Novelty;
 
 /// <summary>A candidate's similarity to the accepted set.</summary>
 /// <param name="Max">The largest Rouge-L F against any accepted record (0 when none shares a token).</param>

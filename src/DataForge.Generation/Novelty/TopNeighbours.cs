@@ -1,4 +1,4 @@
-namespace DataForge.Generation;
+namespace DataForge.Generation.Novelty;
 
 /// <summary>Keeps the best <c>k</c> neighbours in <see cref="Neighbour.Compare"/> order (k is small: at most 100).</summary>
 internal sealed class TopNeighbours
