@@ -45,6 +45,7 @@ limit_args=()
 
 run() { # side tree pipeline -> run folder
   local side="$1" tree="$2" pipeline="$3" out="$BENCH_DIR/$1/$(basename "$3" .toml)"
+  mkdir -p "$BENCH_DIR/$side"
   (cd "$tree" && DATAFORGE_HOME="$tree" dotnet "$BENCH_DIR/cli-$side/dataforge.dll" run "$pipeline" \
     --out "$out" --store "$out.sqlite" "${limit_args[@]}" --progress-interval 600 >/dev/null 2>"$out.log") \
     || { echo "run failed: $side $pipeline (see $out.log)" >&2; return 1; }
