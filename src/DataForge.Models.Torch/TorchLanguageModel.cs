@@ -62,6 +62,8 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
     /// <inheritdoc/>
     public IReadOnlyList<string> TrainableParameters => Trainer.TrainableParameters;
 
+    private ContextWindow Window => new(Identity, Decoder.Config.MaxPositionEmbeddings);
+
     private DecoderTrainer Trainer => _trainer ?? throw new InvalidOperationException($"call {nameof(StartTraining)} before training");
 
     /// <summary>Loads a checkpoint folder (config, safetensors, tokenizer).</summary>
@@ -112,8 +114,8 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
         {
             cancellationToken.ThrowIfCancellationRequested();
             var prompts = chunk.Select(PromptIds).ToList();
-            CheckContext(prompts.Select(p => p.Length + 1), results.Count); // room for one new token at least
-            var inputs = chunk.Select((r, i) => new GenerationInput(prompts[i], NewTokens(r, prompts[i].Length), new SamplingSettings(r.Temperature, r.TopP, r.TopK, r.Seed), StopCheck(r.Stop))).ToList();
+            Window.Check(prompts.Select(p => p.Length + 1), results.Count); // room for one new token at least
+            var inputs = chunk.Select((r, i) => new GenerationInput(prompts[i], Window.NewTokens(r.MaxTokens, prompts[i].Length), new SamplingSettings(r.Temperature, r.TopP, r.TopK, r.Seed), StopCheck(r.Stop))).ToList();
             var outputs = await Locked(() => Decoder.Generate(inputs, _stopTokens, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
             results.AddRange(chunk.Select((r, i) => Finish(r, prompts[i].Length, outputs[i])));
         }
@@ -127,7 +129,7 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
         ArgumentNullException.ThrowIfNull(requests);
         cancellationToken.ThrowIfCancellationRequested();
         var prepared = requests.Select(r => (Context: ContextIds(r.Context), Continuation: Tokenizer.EncodeWithOffsets(r.Continuation, allowSpecial: true))).ToList();
-        CheckContext(prepared.Select(p => p.Context.Length + p.Continuation.Count), 0);
+        Window.Check(prepared.Select(p => p.Context.Length + p.Continuation.Count), 0);
         var items = prepared.Select(p => ((IReadOnlyList<int>)p.Context, (IReadOnlyList<int>)[.. p.Continuation.Select(s => s.Id)])).ToList();
         var scores = await Locked(() => Decoder.Score(items, _options.BatchSize, cancellationToken), cancellationToken).ConfigureAwait(false);
         return [.. requests.Select((r, i) => ToResult(r.Continuation, prepared[i].Continuation, scores[i]) with { ContextTokens = prepared[i].Context.Length })];
@@ -185,23 +187,6 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
     public int PromptTokenCount(GenerationRequest request) => PromptIds(request).Length;
 
     private int[] PromptIds(GenerationRequest request) => ContextIds(PromptText(request));
-
-    // A request longer than the context is refused (the step drops the record as context_too_long), never truncated.
-    private void CheckContext(IEnumerable<int> lengths, int firstIndex)
-    {
-        var context = Decoder.Config.MaxPositionEmbeddings;
-        foreach (var (length, i) in lengths.Select((l, i) => (l, i)))
-        {
-            if (length > context)
-            {
-                throw ModelRequestRejectedException.ContextTooLong(Identity, length, context).AtIndex(firstIndex + i);
-            }
-        }
-    }
-
-    // Generation stops at the end of the context (finish reason "length"), as a server does.
-    private int NewTokens(GenerationRequest request, int promptTokens)
-        => Math.Min(request.MaxTokens, Decoder.Config.MaxPositionEmbeddings - promptTokens);
 
     private int[] ContextIds(string text)
     {

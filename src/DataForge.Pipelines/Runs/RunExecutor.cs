@@ -177,7 +177,7 @@ public sealed class RunExecutor
         var outcome = Outcome(inputRecords, errors);
         var digest = await RejectDigest.ReadAsync(result.RejectLanes, cancellationToken).ConfigureAwait(false);
         var rejects = await RejectShardWriter.WriteAsync(result.RejectLanes, folder.Rejects, RunId, ShardWriterOptions.Default, cancellationToken).ConfigureAwait(false);
-        var manifest = BuildManifest(folder, result, write, rejects, models.Identities) with { Outcome = outcome };
+        var manifest = RunManifestBuilder.Build(new ManifestInputs(_spec, _identity, _models, CodeVersion), folder, result, write, rejects, models.Identities) with { Outcome = outcome };
         await ManifestJson.WriteAsync(manifest, Path.Combine(folder.Staging, "manifest.json"), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder.Staging, "README.md"), DatasetCard.Render(manifest), cancellationToken).ConfigureAwait(false);
         await store.FlushAsync().ConfigureAwait(false);
@@ -224,56 +224,6 @@ public sealed class RunExecutor
             throw new DataForgeConfigException($"--refresh {unknown}: the pipeline has no [models.{unknown}] (its models: {(spec.Models.Count == 0 ? "none" : string.Join(", ", spec.Models.Keys))})");
         }
     }
-
-    private RunManifest BuildManifest(RunFolder folder, EngineResult result, WriteStep write, IReadOnlyList<ShardFile> rejects, IReadOnlyDictionary<string, string> modelIds)
-    {
-        var shards = write.Shards.Concat(rejects)
-            .Select(s => new ManifestShard(Path.GetRelativePath(folder.Staging, s.Path).Replace('\\', '/'), s.Rows, s.Sha256))
-            .ToList();
-        var steps = result.Stats.ToDictionary(s => s.Step, s => new ManifestStepCount(s.In, s.Out, s.Dropped));
-        return new RunManifest(
-            RunId,
-            new ManifestPipeline(_spec.Run.Name, _spec.File.Replace('\\', '/')),
-            _identity.Config,
-            _identity.SeedsSha256,
-            CodeVersion,
-            [.. _spec.Models.Values.Select(m => ManifestEntry(m, modelIds.GetValueOrDefault(m.Name), _models.GetValueOrDefault(m.Name)))],
-            new ManifestCounts(write.Shards.Sum(s => s.Rows), rejects.Sum(s => s.Rows), steps),
-            shards,
-            result.Stats.ToDictionary(s => s.Step, s => Math.Round(s.Elapsed.TotalSeconds, 3)),
-            ScoreSummaries(result, write));
-    }
-
-    // What was written, and for each selection step the scores of the records it decided on and of those it kept.
-    private static Dictionary<string, IReadOnlyDictionary<string, ScoreSummary>> ScoreSummaries(EngineResult result, WriteStep write)
-    {
-        var summaries = new Dictionary<string, IReadOnlyDictionary<string, ScoreSummary>> { ["written"] = write.ScoreSummaries };
-        foreach (var stats in result.Stats.Where(s => s.ScoresBefore.Count > 0))
-        {
-            summaries[$"{stats.Step}.before"] = Summarize(stats.ScoresBefore);
-            summaries[$"{stats.Step}.after"] = Summarize(stats.ScoresAfter);
-        }
-
-        return summaries;
-    }
-
-    private static IReadOnlyDictionary<string, ScoreSummary> Summarize(IEnumerable<System.Collections.Immutable.ImmutableSortedDictionary<string, double>> scores)
-    {
-        var collector = new ScoreCollector();
-        foreach (var record in scores)
-        {
-            collector.Add(record);
-        }
-
-        return collector.Summarize();
-    }
-
-    // A model is named by its identity (NAME@WEIGHTS_HASH, openai:MODEL@...), resolved before the run or
-    // when it was loaded, with where that identity came from; a model without either, by its backend.
-    private static ManifestModel ManifestEntry(ModelSpec spec, string? loaded, ResolvedModelIdentity? resolved)
-        => (loaded ?? resolved?.Identity) is not { } identity
-            ? new ManifestModel(spec.Name, $"{spec.Backend} (not loaded)", "")
-            : new ManifestModel(spec.Name, identity, identity.Contains('@', StringComparison.Ordinal) ? identity[(identity.LastIndexOf('@') + 1)..] : "", resolved?.Source);
 
     private IEnumerable<StepLedgerEntry> Ledger() => LiveStats.Select(s => new StepLedgerEntry(s.Step, s.In, s.Out, s.Computed, s.CacheHits));
 }

@@ -33,19 +33,9 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
     private RunStore(string path)
     {
         Path = path;
-        _write = Connect(path);
-        Execute(_write, """
-            PRAGMA journal_mode=WAL;
-            PRAGMA synchronous=NORMAL;
-            CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS runs (run_id TEXT NOT NULL, attempt INTEGER NOT NULL, pipeline TEXT NOT NULL,
-                started_utc TEXT NOT NULL, finished_utc TEXT, status TEXT NOT NULL, PRIMARY KEY (run_id, attempt));
-            CREATE TABLE IF NOT EXISTS run_steps (run_id TEXT NOT NULL, attempt INTEGER NOT NULL, step TEXT NOT NULL,
-                received INTEGER NOT NULL, emitted INTEGER NOT NULL, computed INTEGER NOT NULL, cache_hits INTEGER NOT NULL,
-                PRIMARY KEY (run_id, attempt, step));
-            """);
-        RunLedger.EnsureRunFolderColumn(_write);
-        _read = Connect(path);
+        _write = StoreDatabase.Connect(path);
+        StoreDatabase.CreateSchema(_write);
+        _read = StoreDatabase.Connect(path);
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -266,22 +256,7 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
             return;
         }
 
-        using (var transaction = _write.BeginTransaction())
-        {
-            using var command = _write.CreateCommand();
-            command.CommandText = "INSERT OR REPLACE INTO results (key, value) VALUES ($key, $value)";
-            var key = command.Parameters.Add("$key", SqliteType.Text);
-            var value = command.Parameters.Add("$value", SqliteType.Blob);
-            foreach (var (k, v) in batch)
-            {
-                key.Value = k;
-                value.Value = v;
-                command.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
-        }
-
+        StoreDatabase.InsertResults(_write, batch);
         lock (_pendingLock)
         {
             foreach (var (k, v) in batch)
@@ -292,20 +267,5 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
                 }
             }
         }
-    }
-
-    private static SqliteConnection Connect(string path)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        Execute(connection, "PRAGMA busy_timeout=10000;");
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }
