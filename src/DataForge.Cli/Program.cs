@@ -35,6 +35,11 @@ app.Configure(config =>
     config.AddCommand<InspectCommand>("inspect")
         .WithDescription("Counts per step and reason, and histograms, of a finished run folder.")
         .WithExample("inspect", "output/default/latest");
+    config.AddCommand<StepsCommand>("steps")
+        .WithDescription("Lists the step types; with a TYPE, its keys, defaults and drop reasons; --markdown prints the whole step reference.")
+        .WithExample("steps")
+        .WithExample("steps", "score-ifd")
+        .WithExample("steps", "--markdown");
     config.AddCommand<ServeCommand>("serve")
         .WithDescription("Serves a checkpoint folder over an OpenAI-compatible API (/v1/models, /v1/chat/completions, /v1/completions with logprobs and echo).")
         .WithExample("serve", "models/tiny", "--port", "8181");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataForge.Core.Options;
 using DataForge.Core.Records;
 using DataForge.Core.Seams;
 using DataForge.Core.Steps;
@@ -7,10 +8,10 @@ namespace DataForge.Core.BuiltIns;
 
 /// <summary>Drops records whose token count is outside [min_tokens, max_tokens].</summary>
 /// <remarks>
-/// Input fields: instruction, input, output, messages. Output fields: meta.tokens (the count, so later
-/// steps and the review tool need not count again). Drop reasons: <c>too_short</c>, <c>too_long</c>.
-/// Options: <c>min_tokens</c> (1), <c>max_tokens</c> (4096), <c>tokenizer</c> (gpt2).
-/// Results are cached in the run store, so a resumed run does not count finished records again.
+/// Input fields: instruction, input, output, messages (tokens are counted over instruction + input +
+/// output, or the whole conversation). Output fields: meta.tokens (the count, so later steps and the
+/// review tool need not count again). Results are cached in the run store, so a resumed run does not
+/// count finished records again.
 /// </remarks>
 public sealed class LengthFilter : MapStep
 {
@@ -22,17 +23,20 @@ public sealed class LengthFilter : MapStep
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(counter);
-        if (options.MinTokens > options.MaxTokens)
-        {
-            throw new ArgumentException($"min_tokens ({options.MinTokens}) is above max_tokens ({options.MaxTokens}).", nameof(options));
-        }
-
+        OptionSchema.Validate(options);
         _options = options;
         _counter = counter;
     }
 
+    /// <summary>The <c>length-filter</c> step type.</summary>
+    public static StepDefinition Definition { get; } = StepDefinition.Create<LengthFilter, LengthFilterOptions>(
+        "length-filter",
+        "Drops records with too few or too many tokens (GPT-2 BPE).",
+        new(["instruction", "input", "output", "messages"], ["meta"], ["too_short", "too_long"]),
+        (options, context) => new LengthFilter(options, context.TokenCounter));
+
     /// <inheritdoc/>
-    public override StepContract Contract { get; } = new(["instruction", "input", "output", "messages"], ["meta"], ["too_short", "too_long"]);
+    public override StepContract Contract => Definition.Contract;
 
     /// <inheritdoc/>
     public override bool Cacheable => true;
@@ -52,4 +56,26 @@ public sealed class LengthFilter : MapStep
         => s.Messages is { Length: > 0 } messages
             ? string.Join("\n", messages.Select(m => m.Content))
             : string.Join("\n", new[] { s.Instruction, s.Input, s.Output }.Where(t => !string.IsNullOrEmpty(t)));
+}
+
+/// <summary>Options of <see cref="LengthFilter"/>.</summary>
+public sealed record LengthFilterOptions : IOptionsCheck
+{
+    /// <summary>The defaults.</summary>
+    public static LengthFilterOptions Default { get; } = new();
+
+    /// <summary>Minimum token count.</summary>
+    [Option("min_tokens", "fewer tokens: dropped as too_short", Min = 0, Max = int.MaxValue)]
+    public int MinTokens { get; init; } = 1;
+
+    /// <summary>Maximum token count.</summary>
+    [Option("max_tokens", "more tokens: dropped as too_long", Min = 1, Max = int.MaxValue)]
+    public int MaxTokens { get; init; } = 4096;
+
+    /// <summary>The tokenizer used for counting.</summary>
+    [Option("tokenizer", "tokenizer used for counting", Allowed = ["gpt2"])]
+    public string Tokenizer { get; init; } = "gpt2";
+
+    /// <inheritdoc/>
+    public OptionProblem? Check() => MinTokens > MaxTokens ? new("min_tokens", "'min_tokens' is above 'max_tokens'") : null;
 }

@@ -15,6 +15,9 @@ public enum StepRole
     /// <summary>One record in, kept or dropped.</summary>
     Filter,
 
+    /// <summary>One record in, at most one out; records are grouped into batches for a model, and each record's result is cached on its own.</summary>
+    Batched,
+
     /// <summary>Needs the whole stream before it emits (clustering, top-k).</summary>
     Barrier,
 

@@ -1,3 +1,4 @@
+using DataForge.Core.Options;
 using DataForge.Core.BuiltIns;
 using DataForge.Core.Steps;
 using DataForge.Storage.Readers;
@@ -20,18 +21,6 @@ internal static class BuiltInSteps
         registry.Register(new StepTypeDefinition("dedup-exact", StepRole.Filter, "Drops records whose normalized text was seen before (streaming, 64-bit hash index).",
             [new("expected_records", OptionKind.Integer, 1_000_000L, "pre-sizes the hash index") { Min = 1, AffectsResult = false }],
             c => new DedupExactFilter(new DedupExactOptions { ExpectedRecords = c.Options.GetInteger("expected_records")!.Value })));
-        registry.Register(new StepTypeDefinition("length-filter", StepRole.Map, "Drops records with too few or too many tokens (GPT-2 BPE).",
-            [
-                new("min_tokens", OptionKind.Integer, 1L, "fewer tokens: dropped as too_short") { Min = 0, Max = int.MaxValue },
-                new("max_tokens", OptionKind.Integer, 4096L, "more tokens: dropped as too_long") { Min = 1, Max = int.MaxValue },
-                new("tokenizer", OptionKind.String, "gpt2", "tokenizer used for counting") { Allowed = ["gpt2"] },
-            ],
-            c => new LengthFilter(
-                new LengthFilterOptions { MinTokens = (int)c.Options.GetInteger("min_tokens")!.Value, MaxTokens = (int)c.Options.GetInteger("max_tokens")!.Value },
-                c.TokenCounter))
-        {
-            Check = o => o.GetInteger("min_tokens") > o.GetInteger("max_tokens") ? ("min_tokens", "'min_tokens' is above 'max_tokens'") : null,
-        });
         registry.Register(new StepTypeDefinition("sample", StepRole.Filter, "Keeps a deterministic random share of the records.",
             [new("fraction", OptionKind.Float, 0.5, "share of records kept") { Min = 0, Max = 1 }],
             c => new SampleFilter(new SampleFilterOptions { Fraction = c.Options.GetFloat("fraction")!.Value })));

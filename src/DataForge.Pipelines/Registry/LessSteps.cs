@@ -1,3 +1,4 @@
+using DataForge.Core.Options;
 using DataForge.Core.Diagnostics;
 using DataForge.Core.Seams;
 using DataForge.Core.Steps;

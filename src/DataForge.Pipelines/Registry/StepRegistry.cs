@@ -1,6 +1,13 @@
+using System.Reflection;
+using DataForge.Core.Steps;
+
 namespace DataForge.Pipelines.Registry;
 
-/// <summary>Maps <c>type</c> names to step definitions. Later work adds step types here without touching the engine.</summary>
+/// <summary>
+/// Maps <c>type</c> names to step definitions. Every step class that declares a public static
+/// <see cref="StepDefinition"/> property named <c>Definition</c> in one of the step assemblies is
+/// registered: adding a step type touches no file here.
+/// </summary>
 public sealed class StepRegistry
 {
     private readonly SortedDictionary<string, StepTypeDefinition> _types = new(StringComparer.Ordinal);
@@ -9,6 +16,11 @@ public sealed class StepRegistry
     public static StepRegistry CreateDefault()
     {
         var registry = new StepRegistry();
+        foreach (var declaration in Declarations())
+        {
+            registry.Register(StepTypeDefinition.From(declaration));
+        }
+
         BuiltInSteps.Register(registry);
         LintSeqSteps.Register(registry);
         GenerationSteps.Register(registry);
@@ -20,6 +32,24 @@ public sealed class StepRegistry
         SelectionSteps.Register(registry);
         return registry;
     }
+
+    /// <summary>The assemblies that hold step classes: Core, Storage, LintSeq, Generation, Scoring.</summary>
+    public static IReadOnlyList<Assembly> StepAssemblies { get; } =
+    [
+        typeof(Step).Assembly,
+        typeof(Storage.Readers.ReadStep).Assembly,
+        typeof(LintSeq.LintSeqExpander).Assembly,
+        typeof(Generation.Evol.EvolInstructExpander).Assembly,
+        typeof(Scoring.Selection.SelectStep).Assembly,
+    ];
+
+    /// <summary>Every step class's own <c>Definition</c>, in the step assemblies.</summary>
+    public static IEnumerable<StepDefinition> Declarations()
+        => StepAssemblies.SelectMany(a => a.GetTypes())
+            .Where(t => typeof(Step).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => t.GetProperty("Definition", BindingFlags.Public | BindingFlags.Static))
+            .Where(p => p?.PropertyType == typeof(StepDefinition))
+            .Select(p => (StepDefinition)p!.GetValue(null)!);
 
     /// <summary>Every registered type, sorted by name.</summary>
     public IEnumerable<StepTypeDefinition> Types => _types.Values;

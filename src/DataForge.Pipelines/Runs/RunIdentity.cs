@@ -1,3 +1,4 @@
+using DataForge.Core.Options;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

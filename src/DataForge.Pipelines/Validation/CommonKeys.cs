@@ -1,3 +1,4 @@
+using DataForge.Core.Options;
 using DataForge.Pipelines.Registry;
 
 namespace DataForge.Pipelines.Validation;

@@ -1,3 +1,4 @@
+using DataForge.Core.Options;
 using System.Globalization;
 using DataForge.Core.Diagnostics;
 using DataForge.Pipelines.Config;

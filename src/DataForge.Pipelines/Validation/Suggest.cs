@@ -1,7 +1,7 @@
 namespace DataForge.Pipelines.Validation;
 
 /// <summary>"Did you mean" suggestions by edit distance.</summary>
-internal static class Suggest
+public static class Suggest
 {
     /// <summary>" (did you mean 'x'?)" for the closest candidate within reach, else "".</summary>
     public static string DidYouMean(string given, IEnumerable<string> candidates)

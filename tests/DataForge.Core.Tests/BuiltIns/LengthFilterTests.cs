@@ -41,13 +41,17 @@ public sealed class LengthFilterTests
     [Theory]
     [InlineData(-1, 5)]
     [InlineData(0, 0)]
-    public void Options_OutOfRange_Throw(int min, int max)
+    public void Options_OutOfRange_AreRefusedWhenTheStepIsBuilt(int min, int max)
     {
-        // Arrange + Act
-        var error = Record.Exception(() => new LengthFilterOptions { MinTokens = min, MaxTokens = max });
+        // Arrange
+        var options = new LengthFilterOptions { MinTokens = min, MaxTokens = max };
+
+        // Act
+        var error = Record.Exception(() => new LengthFilter(options, new WordTokenCounter()));
 
         // Assert
-        Assert.IsType<ArgumentOutOfRangeException>(error);
+        Assert.IsType<ArgumentException>(error);
+        Assert.Contains(min < 0 ? "min_tokens" : "max_tokens", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

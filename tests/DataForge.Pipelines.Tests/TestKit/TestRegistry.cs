@@ -1,3 +1,4 @@
+using DataForge.Core.Options;
 using DataForge.Core.Steps;
 using DataForge.Pipelines.Registry;
 

@@ -1,10 +1,10 @@
-namespace DataForge.Pipelines.Registry;
+namespace DataForge.Core.Options;
 
 /// <summary>One key a step type (or the run / a model) accepts.</summary>
 /// <param name="Key">The snake_case key.</param>
 /// <param name="Kind">Its value type.</param>
 /// <param name="Default">The default (null: no default).</param>
-/// <param name="Description">One line for the README's pipeline reference and for diagnostics.</param>
+/// <param name="Description">One line for the pipeline reference (docs/reference.md) and for diagnostics.</param>
 public sealed record OptionDefinition(string Key, OptionKind Kind, object? Default, string Description)
 {
     /// <summary>True when the key must be given.</summary>

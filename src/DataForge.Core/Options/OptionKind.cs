@@ -1,4 +1,4 @@
-namespace DataForge.Pipelines.Registry;
+namespace DataForge.Core.Options;
 
 /// <summary>The type of a pipeline key's value.</summary>
 public enum OptionKind
