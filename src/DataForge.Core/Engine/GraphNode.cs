@@ -11,4 +11,5 @@ namespace DataForge.Core.Engine;
 /// <param name="Parallelism">Records worked on at once (capped by <see cref="Step.MaxParallelism"/>).</param>
 /// <param name="Capacity">Bounded buffer size of the step's blocks.</param>
 /// <param name="Refresh">Recompute every result: cache lookups miss, fresh results are still stored (<c>--refresh MODEL</c> for a step that uses that model).</param>
-public sealed record GraphNode(string Name, string Type, Step Step, IReadOnlyList<string> Inputs, string Fingerprint, int Parallelism, int Capacity, bool Refresh = false);
+/// <param name="BuildIdentity">What the step obtained when it was built (its models' identities, the content of its files); part of its cache key.</param>
+public sealed record GraphNode(string Name, string Type, Step Step, IReadOnlyList<string> Inputs, string Fingerprint, int Parallelism, int Capacity, bool Refresh = false, string BuildIdentity = "");

@@ -181,7 +181,7 @@ internal sealed class NodeRuntime
     private async Task<string> BarrierCacheKeyAsync(string spillPath, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"barrier\n{_node.Type}\n{_node.Step.Version}\n{_node.Fingerprint}\nseed={_environment.RunSeed}\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"barrier\n{_node.Type}\n{_node.Step.Version}\n{_node.Fingerprint}\n{_node.BuildIdentity}seed={_environment.RunSeed}\n"));
         var stream = new FileStream(spillPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (stream.ConfigureAwait(false))
         {
@@ -232,11 +232,11 @@ internal sealed class NodeRuntime
         return outcomes;
     }
 
-    // Everything that determines the result: step type, version, options, run seed (steps draw from it), the input record.
+    // Everything that determines the result: step type, version, options, models and files, run seed (steps draw from it), the input record.
     private string CacheKey(Sample sample)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"step\n{_node.Type}\n{_node.Step.Version}\n{_node.Fingerprint}\nseed={_environment.RunSeed}\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"step\n{_node.Type}\n{_node.Step.Version}\n{_node.Fingerprint}\n{_node.BuildIdentity}seed={_environment.RunSeed}\n"));
         hash.AppendData(SampleJson.Serialize(sample));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

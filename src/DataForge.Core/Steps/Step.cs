@@ -19,10 +19,13 @@ public abstract class Step
     public abstract StepContract Contract { get; }
 
     /// <summary>
-    /// The step's own version string. It goes into every cache key of the step's results; change
-    /// it whenever the step's behaviour changes, so stale cached results are not reused.
+    /// The step's behaviour version. It goes into every cache key of the step's results; raise it
+    /// whenever the step's behaviour changes (a built-in prompt included), so stale cached results
+    /// are not reused. The engine adds everything else that determines a result by itself: the step
+    /// type, its resolved options, the identity of every model and the content of every file the
+    /// step obtained from its build context, the run seed and the input record(s).
     /// </summary>
-    public virtual string Version => "1";
+    public virtual int Version => 1;
 
     /// <summary>
     /// The most records this step may work on at once, whatever the configuration says

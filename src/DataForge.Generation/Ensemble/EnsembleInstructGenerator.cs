@@ -72,7 +72,6 @@ public sealed class EnsembleInstructGenerator : BarrierStep
         _instructions = templates.Instructions;
         _withInput = templates.WithInput;
         _outputOnly = templates.OutputOnly;
-        Version = string.Join(';', "1", $"generator={generator.Identity}", _instructions.PromptId, _withInput.PromptId, _outputOnly.PromptId);
     }
 
     /// <inheritdoc/>
@@ -80,9 +79,6 @@ public sealed class EnsembleInstructGenerator : BarrierStep
         ["instruction", "input", "source"],
         ["id", "instruction", "input", "output", "operation", "model", "prompt_id", "source", "meta"],
         [.. EnsembleInstructionParser.Reasons, "near_duplicate", "over_target", .. EnsembleInstanceParser.Reasons, "request_rejected", "context_too_long", "no_instruction"]);
-
-    /// <summary>The step version, the generator's identity and the templates' <c>id@hash</c>: part of the cache key.</summary>
-    public override string Version { get; }
 
     /// <summary>Cached as a whole: every result costs model requests.</summary>
     public override bool Cacheable => true;

@@ -20,7 +20,7 @@ namespace DataForge.Generation.Ensemble;
 /// Options: see <see cref="EnsembleVoteOptions"/>. The ensemble answers greedily, with the prompt
 /// <c>instruction + "\n" + input</c> as one user message and <c>|EoS|</c> as the only stop string
 /// (the reference also stops at a blank line, which cuts code).
-/// The models' identities and the stem flag are part of <see cref="Version"/>, so of every cache key.
+/// The engine puts the models' identities and the options (the stem flag among them) into every cache key.
 /// References: Lee et al., "Ensemble-Instruct" (arXiv 2310.13961); github.com/IBM/ensemble-instruct <c>ensemble_output.py</c>.
 /// </remarks>
 public sealed class EnsembleVoteExpander : ExpandStep
@@ -47,8 +47,6 @@ public sealed class EnsembleVoteExpander : ExpandStep
 
         _ensemble = [.. ensemble];
         _options = options;
-        // The stem flag changes decisions, so it is part of the version (and every cache key).
-        Version = $"2|{(options.Stem ? "stem" : "nostem")}|{string.Join(',', identities)}";
     }
 
     /// <inheritdoc/>
@@ -57,8 +55,8 @@ public sealed class EnsembleVoteExpander : ExpandStep
         ["id", "output", "model", "votes", "parent_id", "root_id"],
         ["no_consensus", "vote_minority", "request_rejected", "context_too_long", "duplicate_model"]);
 
-    /// <inheritdoc/>
-    public override string Version { get; }
+    /// <summary>2: the vote compares stemmed Rouge-L by default.</summary>
+    public override int Version => 2;
 
     /// <inheritdoc/>
     public override bool Cacheable => true;

@@ -25,7 +25,7 @@ namespace DataForge.Generation.Evol;
 /// <c>no_instruction</c>. Each failed round is one reject carrying the candidate and the raw model
 /// output that failed.
 /// Options: see <see cref="EvolInstructOptions"/>. The cache key holds the models' identities and
-/// the templates' hashes (through <see cref="Version"/>), so a rerun sends no request.
+/// the templates' content (the engine's cache key), so a rerun sends no request.
 /// References: Xu et al., "WizardLM: Empowering Large Language Models to Follow Complex
 /// Instructions" (arXiv 2304.12244); Luo et al., "WizardCoder" (arXiv 2306.08568);
 /// github.com/nlpxucan/WizardLM, github.com/h2oai/h2o-wizardlm.
@@ -34,7 +34,6 @@ public sealed class EvolInstructExpander : ExpandStep
 {
     private readonly EvolInstructOptions _options;
     private readonly EvolRound _round;
-    private readonly string _version;
 
     /// <summary>Creates the step.</summary>
     /// <param name="options">The options.</param>
@@ -50,14 +49,6 @@ public sealed class EvolInstructExpander : ExpandStep
         var judge = Require(Require(templates.Get(EvolOperations.EqualityJudge), "first"), "second");
         _options = options;
         _round = new EvolRound(options, models, byOperation, judge);
-        _version = string.Join(
-            ';',
-            "2", // 2: a judge answer with no verdict no longer eliminates
-            $"evolver={models.Evolver.Identity}",
-            $"answerer={models.Answerer.Identity}",
-            $"judge={models.Judge.Identity}",
-            string.Join(',', byOperation.Values.Select(t => t.PromptId)),
-            judge.PromptId);
     }
 
     /// <inheritdoc/>
@@ -70,7 +61,7 @@ public sealed class EvolInstructExpander : ExpandStep
     public override bool Cacheable => true;
 
     /// <summary>The step version, the models' identities and the templates' <c>id@hash</c>: part of every cache key.</summary>
-    public override string Version => _version;
+    public override int Version => 2;
 
     /// <inheritdoc/>
     protected override async IAsyncEnumerable<Outcome> ExpandAsync(Sample sample, StepContext context, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -204,12 +204,13 @@ public sealed class RunExecutor
     }
 
     // A step that uses a model named by --refresh recomputes every result (its cache lookups miss).
+    // Its cache keys hold what it obtained from the build context (models, files): no step can leave them out.
     private GraphNode Node(StepSpec s, RunResources resources)
     {
         var context = new StepBuildContext(s.Name, s.Options, resources);
         var step = s.Definition.Factory(context);
         var refresh = _request.Refresh is { Count: > 0 } names && context.ModelsUsed.Any(names.Contains);
-        return new GraphNode(s.Name, s.Definition.Type, step, s.Inputs, RunIdentity.Fingerprint(s), s.Parallelism, s.Capacity, refresh);
+        return new GraphNode(s.Name, s.Definition.Type, step, s.Inputs, RunIdentity.Fingerprint(s), s.Parallelism, s.Capacity, refresh, BuildIdentity.Of(context, step));
     }
 
     private static IReadOnlyDictionary<string, ResolvedModelIdentity> ResolveModels(PipelineSpec spec, RunRequest request)

@@ -46,7 +46,6 @@ public sealed class IfdScorer : BarrierStep
         ArgumentNullException.ThrowIfNull(options);
         _model = model;
         _options = options;
-        Version = $"1|model={model.Identity}";
     }
 
     /// <summary>Every reason a record may be dropped for (errors included).</summary>
@@ -55,9 +54,6 @@ public sealed class IfdScorer : BarrierStep
 
     /// <inheritdoc/>
     public override StepContract Contract { get; } = new(["instruction", "input", "output"], ["scores", "meta"], Reasons);
-
-    /// <summary>The step version and the scoring model's identity: part of the cache key.</summary>
-    public override string Version { get; }
 
     /// <summary>Cached as a whole: every record costs two forward passes.</summary>
     public override bool Cacheable => true;

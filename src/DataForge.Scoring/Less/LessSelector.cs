@@ -54,7 +54,6 @@ public sealed class LessSelector : BarrierStep
         _model = model ?? throw new ArgumentNullException(nameof(model));
         _targets = targets ?? throw new ArgumentNullException(nameof(targets));
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        Version = $"1;model={model.Identity};targets={targets.Sha256}";
     }
 
     /// <summary>Every reason a record may be dropped or rejected with.</summary>
@@ -62,9 +61,6 @@ public sealed class LessSelector : BarrierStep
 
     /// <inheritdoc/>
     public override StepContract Contract { get; } = new(["instruction", "input", "output"], ["scores", "meta"], Reasons);
-
-    /// <summary>The step version, the model's identity and the targets' hash: part of the cache key.</summary>
-    public override string Version { get; }
 
     /// <summary>Cached as a whole: a rerun on the same input trains nothing.</summary>
     public override bool Cacheable => true;

@@ -77,7 +77,6 @@ public sealed class S2lSelector : BarrierStep
 
         _proxy = proxy;
         _options = options;
-        Version = $"2;proxy={proxy.Identity}"; // 2: the user turn joins instruction and input with a blank line, as LESS and the embedded corpus
         Contract = new StepContract(
             options.Stratify ? ["instruction", "input", "output", "origin"] : ["instruction", "input", "output"],
             ["scores", "meta"],
@@ -87,8 +86,8 @@ public sealed class S2lSelector : BarrierStep
     /// <inheritdoc/>
     public override StepContract Contract { get; }
 
-    /// <summary>The step version and the proxy's identity: part of the cache key.</summary>
-    public override string Version { get; }
+    /// <summary>2: the user turn joins instruction and input with a blank line, as LESS and the embedded corpus.</summary>
+    public override int Version => 2;
 
     /// <summary>Cached as a whole: a result costs a training run.</summary>
     public override bool Cacheable => true;
