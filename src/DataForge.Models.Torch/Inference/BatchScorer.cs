@@ -5,31 +5,43 @@ using static TorchSharp.torch;
 namespace DataForge.Models.Torch.Inference;
 
 /// <summary>
-/// Batched log-probabilities of continuation tokens: sequences sorted by length into buckets,
-/// right-padded, run with causal attention and no gradients. Right padding sits after every real
-/// token, and causal attention only looks back, so padding never reaches a real position.
+/// Batched log-probabilities of continuation tokens: each sequence is right-padded to a width that
+/// depends only on its own length (the next multiple of <see cref="WidthStep"/>), sequences of one
+/// width share forward passes, run with causal attention and no gradients. Right padding sits after
+/// every real token and causal attention only looks back, so padding never reaches a real position.
+/// Because a sequence's width never depends on the other sequences, its log-probabilities are the
+/// same bits whichever records share its batch (the rows of one forward pass do not interact on the
+/// CPU backend); a record scored alone in a later run equals the one scored in a full batch.
 /// </summary>
 internal sealed class BatchScorer(CausalLm model, int batchSize, int padId)
 {
+    /// <summary>Widths are multiples of this many tokens.</summary>
+    public const int WidthStep = 16;
+
     /// <summary>For each (context, continuation): log p(continuation[j] | everything before), for every continuation token that has something before it.</summary>
     public IReadOnlyList<double[]> Score(IReadOnlyList<(IReadOnlyList<int> Context, IReadOnlyList<int> Continuation)> items, CancellationToken cancellationToken = default)
     {
         using var noGrad = torch.no_grad();
         var results = new double[items.Count][];
-        var order = Enumerable.Range(0, items.Count).OrderByDescending(i => items[i].Context.Count + items[i].Continuation.Count).ThenBy(i => i).ToList();
-        foreach (var bucket in order.Chunk(batchSize))
+        var byWidth = Enumerable.Range(0, items.Count).GroupBy(i => Width(items[i])).OrderByDescending(g => g.Key);
+        foreach (var group in byWidth)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            ScoreBucket(items, bucket, results);
+            foreach (var bucket in group.Order().Chunk(batchSize))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ScoreBucket(items, bucket, group.Key, results);
+            }
         }
 
         return results;
     }
 
-    private void ScoreBucket(IReadOnlyList<(IReadOnlyList<int> Context, IReadOnlyList<int> Continuation)> items, int[] bucket, double[][] results)
+    private static int Width((IReadOnlyList<int> Context, IReadOnlyList<int> Continuation) item)
+        => (item.Context.Count + item.Continuation.Count + WidthStep - 1) / WidthStep * WidthStep;
+
+    private void ScoreBucket(IReadOnlyList<(IReadOnlyList<int> Context, IReadOnlyList<int> Continuation)> items, int[] bucket, int width, double[][] results)
     {
         using var scope = torch.NewDisposeScope();
-        var width = bucket.Max(i => items[i].Context.Count + items[i].Continuation.Count);
         var ids = new long[bucket.Length * width];
         var targets = new long[bucket.Length * width];
         for (var row = 0; row < bucket.Length; row++)
