@@ -35,6 +35,9 @@ public sealed class OptionAttribute(string key, string description) : Attribute
     /// <summary>The allowed strings of a string key (an enumeration property lists its own values).</summary>
     public string[]? Allowed { get; set; }
 
+    /// <summary>How the reference shows a default that depends on the machine (e.g. "cores"); null: the default's value.</summary>
+    public string? DefaultText { get; set; }
+
     /// <summary>False for keys that change speed but never results: they stay out of cache keys and the run id.</summary>
     public bool AffectsResult { get; set; } = true;
 }

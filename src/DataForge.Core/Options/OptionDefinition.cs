@@ -19,6 +19,9 @@ public sealed record OptionDefinition(string Key, OptionKind Kind, object? Defau
     /// <summary>The allowed strings, when the key is an enumeration.</summary>
     public IReadOnlyList<string>? Allowed { get; init; }
 
+    /// <summary>How the reference shows a default that depends on the machine; null: the default's value.</summary>
+    public string? DefaultText { get; init; }
+
     /// <summary>False for keys that change speed but never results (parallelism, capacity): they stay out of cache keys and the run id.</summary>
     public bool AffectsResult { get; init; } = true;
 }

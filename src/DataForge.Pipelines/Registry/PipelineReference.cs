@@ -65,7 +65,7 @@ public static class PipelineReference
     };
 
     private static string Default(OptionDefinition option)
-        => option.Required ? "*required*" : option.Default is null ? "–" : $"`{FormatValue(option.Default)}`";
+        => option.Required ? "*required*" : option.DefaultText is { } text ? text : option.Default is null ? "–" : $"`{FormatValue(option.Default)}`";
 
     private static string Range(OptionDefinition option)
     {

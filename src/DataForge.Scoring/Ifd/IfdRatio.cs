@@ -1,3 +1,5 @@
+using DataForge.Core.Options;
+
 namespace DataForge.Scoring.Ifd;
 
 /// <summary>How the conditioned and direct answer losses become IFD.</summary>
@@ -7,5 +9,6 @@ public enum IfdRatio
     Loss,
 
     /// <summary><c>PPL(A|Q) / PPL(A) = exp(s(A|Q) − s(A))</c> (Superfiltering's <c>ifd_ppl</c>).</summary>
+    [OptionName("ppl")]
     Perplexity,
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
+using DataForge.Core.Options;
 using DataForge.Core.Records;
 using DataForge.Core.Seams;
 using DataForge.Core.Steps;
@@ -31,10 +31,12 @@ namespace DataForge.Scoring.Ifd;
 /// <c>instruction_too_short</c> (IC-IFD: no scored instruction token), <c>ifd_undefined</c> (a zero
 /// direct loss), <c>ifd_above_one</c>, <c>context_too_long</c> (longer than the model's context; never
 /// truncated); error: <c>request_rejected</c> (the model refused the record).</para>
-/// <para>Records are read in chunks of <c>batch_records</c> and scored with one model call per chunk
-/// (the backend batches by length); outputs keep the input order. The whole step is cached.</para>
+/// <para>A batched step: the engine caches each record's scores on its own and hands the records it
+/// has no result for to the model in chunks of <c>batch_records</c>, one model call per chunk; a
+/// record's scores are the same bits in any chunk (the backend pads each sequence to a width of its
+/// own), so a pool with one new record costs that record's two forward passes.</para>
 /// </remarks>
-public sealed class IfdScorer : BarrierStep
+public sealed class IfdScorer : BatchedStep
 {
     private readonly ILanguageModel _model;
     private readonly IfdOptions _options;
@@ -44,6 +46,7 @@ public sealed class IfdScorer : BarrierStep
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
+        OptionSchema.Validate(options);
         _model = model;
         _options = options;
     }
@@ -52,36 +55,22 @@ public sealed class IfdScorer : BarrierStep
     public static IReadOnlyList<string> Reasons { get; } =
         ["empty_output", "no_instruction", "prompt_too_long", "no_answer_tokens", "instruction_too_short", "ifd_undefined", "ifd_above_one", "request_rejected", "context_too_long"];
 
+    /// <summary>The <c>score-ifd</c> step type.</summary>
+    public static StepDefinition Definition { get; } = StepDefinition.Create<IfdScorer, IfdOptions>(
+        "score-ifd",
+        "Scores every record with IFD (Cherry_LLM) or IC-IFD (Evolution-Analysis) under a scoring model, batched across records.",
+        new(["instruction", "input", "output"], ["scores", "meta"], Reasons),
+        (options, context) => new IfdScorer(context.Model(options.Model!), options));
+
     /// <inheritdoc/>
-    public override StepContract Contract { get; } = new(["instruction", "input", "output"], ["scores", "meta"], Reasons);
-
-    /// <summary>Cached as a whole: every record costs two forward passes.</summary>
-    public override bool Cacheable => true;
+    public override StepContract Contract => Definition.Contract;
 
     /// <inheritdoc/>
-    public override async IAsyncEnumerable<Outcome> ProcessAllAsync(Func<IAsyncEnumerable<Sample>> input, StepContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var chunk = new List<Sample>(_options.BatchRecords);
-        await foreach (var sample in input().WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            chunk.Add(sample);
-            if (chunk.Count == _options.BatchRecords)
-            {
-                foreach (var outcome in await ScoreChunkAsync(chunk, cancellationToken).ConfigureAwait(false))
-                {
-                    yield return outcome;
-                }
+    public override int BatchSize => _options.BatchRecords;
 
-                chunk.Clear();
-            }
-        }
-
-        foreach (var outcome in await ScoreChunkAsync(chunk, cancellationToken).ConfigureAwait(false))
-        {
-            yield return outcome;
-        }
-    }
+    /// <inheritdoc/>
+    public override async ValueTask<IReadOnlyList<Outcome>> ProcessBatchAsync(IReadOnlyList<Sample> batch, StepContext context, CancellationToken cancellationToken)
+        => await ScoreChunkAsync([.. batch], cancellationToken).ConfigureAwait(false);
 
     /// <summary>Scores records directly (benchmarks, tests): one value per record, in order.</summary>
     public async Task<IReadOnlyList<IfdValue>> ScoreAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
@@ -184,7 +173,7 @@ public sealed class IfdScorer : BarrierStep
     private IfdValue Value(Sample sample, ScoreResult first, ScoreResult second)
         => _options.Metric == IfdMetric.IcIfd
             ? IfdCalculator.EvolutionAnalysis(first, IfdPromptFormat.Plain(sample.Instruction!, sample.Input).Length, second, _options.Ratio)
-            : IfdCalculator.Cherry(first, second, _options.MaxLength, _options.Ratio);
+            : IfdCalculator.Cherry(first, second, _options.EffectiveMaxLength, _options.Ratio);
 
     private static string LossesJson(IfdValue value)
     {

@@ -107,9 +107,9 @@ public sealed class IfdScorerTests
     [Fact]
     public void Options_Defaults_FollowTheReferences()
     {
-        Assert.Equal((512, true), (IfdOptions.Default.MaxLength, IfdOptions.Default.DropsAboveOne));
+        Assert.Equal((512, true), (IfdOptions.Default.EffectiveMaxLength, IfdOptions.Default.DropsAboveOne));
         var ic = new IfdOptions { Metric = IfdMetric.IcIfd };
-        Assert.Equal((0, false), (ic.MaxLength, ic.DropsAboveOne));
+        Assert.Equal((0, false), (ic.EffectiveMaxLength, ic.DropsAboveOne));
         Assert.Throws<ArgumentException>(() => new IfdOptions { PromptFormat = "chatml" });
     }
 }
