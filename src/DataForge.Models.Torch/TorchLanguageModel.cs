@@ -10,7 +10,7 @@ namespace DataForge.Models.Torch;
 /// format and a <see cref="TorchDecoder"/>. Calls are serialised (one batch on the CPU at a time);
 /// each call is split into batches of <see cref="TorchModelOptions.BatchSize"/> in request order.
 /// </summary>
-public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
+public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableModelSource
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TorchModelOptions _options;
@@ -76,35 +76,6 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
         return new TorchLanguageModel(folder, decoder, tokenizer, format, options);
     }
 
-    /// <summary>Readies training of all weights, or of LoRA adapters; call before <see cref="TrainStep"/> or <see cref="Gradients"/>.</summary>
-    public void StartTraining(TrainingOptions options, LoraOptions? lora = null)
-    {
-        _trainer?.Dispose();
-        _trainer = new DecoderTrainer(Decoder, options, lora);
-    }
-
-    /// <inheritdoc/>
-    public ITrainableModel CreateTrainable(TrainingPlan plan)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        var copy = Load(Folder, _options);
-        copy._maxTrainingTokens = plan.MaxLength;
-        var training = new TrainingOptions { Plan = plan };
-        var lora = plan.Lora is { } l ? new LoraOptions { Rank = l.Rank, Alpha = l.Alpha, Targets = l.Targets, Seed = l.Seed } : null;
-        copy.StartTraining(training, lora);
-        return copy;
-    }
-
-    /// <inheritdoc/>
-    public TrainingExample Example(string prompt, string response)
-    {
-        ArgumentNullException.ThrowIfNull(prompt);
-        ArgumentNullException.ThrowIfNull(response);
-        return Format is { } kind
-            ? ChatFormat.For(kind).RenderTraining([new DataForge.Core.Records.ChatMessage("user", prompt)], response)
-            : new TrainingExample(prompt + "\n", response);
-    }
-
     /// <inheritdoc/>
     public async Task<IReadOnlyList<GenerationResult>> GenerateAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken)
     {
@@ -134,19 +105,6 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
         var scores = await Locked(() => Decoder.Score(items, _options.BatchSize, cancellationToken), cancellationToken).ConfigureAwait(false);
         return [.. requests.Select((r, i) => ToResult(r.Continuation, prepared[i].Continuation, scores[i]) with { ContextTokens = prepared[i].Context.Length })];
     }
-
-    /// <inheritdoc/>
-    public double TrainStep(IReadOnlyList<TrainingExample> batch) => Trainer.TrainStep([.. batch.Select(Row)]);
-
-    /// <inheritdoc/>
-    public IReadOnlyList<double> Losses(IReadOnlyList<TrainingExample> examples)
-        => DecoderTrainer.Losses(Decoder, [.. examples.Select(Row)]);
-
-    /// <inheritdoc/>
-    public IReadOnlyList<float[]> Gradients(IReadOnlyList<TrainingExample> examples) => Trainer.Gradients([.. examples.Select(Row)]);
-
-    /// <inheritdoc/>
-    public AdamState AdamMoments() => Trainer.Moments();
 
     /// <inheritdoc/>
     public void Save(string directory)
@@ -192,16 +150,6 @@ public sealed class TorchLanguageModel : ITrainableModel, ITrainableModelSource
     {
         var ids = Tokenizer.Encode(text, allowSpecial: true);
         return Tokenizer.AddBos && Tokenizer.BosId is int bos && (ids.Length == 0 || ids[0] != bos) ? [bos, .. ids] : ids;
-    }
-
-    private (int[] Ids, long[] Labels) Row(TrainingExample example)
-    {
-        var prompt = ContextIds(example.Prompt);
-        var response = Tokenizer.Encode(example.Response, allowSpecial: true); // ends with the end-of-turn marker when rendered by ChatFormat.RenderTraining
-        long[] labels = [.. prompt.Select(_ => DecoderTrainer.IgnoreLabel), .. response.Select(t => (long)t)];
-        int[] ids = [.. prompt, .. response];
-        var keep = Math.Min(ids.Length, Math.Min(_maxTrainingTokens, Decoder.Config.MaxPositionEmbeddings));
-        return keep == ids.Length ? (ids, labels) : (ids[..keep], labels[..keep]);
     }
 
     private Func<IReadOnlyList<int>, bool>? StopCheck(IReadOnlyList<string> stop)
