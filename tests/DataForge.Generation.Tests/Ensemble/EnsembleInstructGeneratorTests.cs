@@ -54,7 +54,7 @@ public sealed class EnsembleInstructGeneratorTests
             identity: "gen@1");
 
     private static EnsembleInstructOptions Options(int instructions = 2, params EnsembleTaskType[] types)
-        => new() { Instructions = instructions, Types = types.Length == 0 ? [EnsembleTaskType.OutputOnly] : types, BatchSize = 2, MaxPrompts = 8 };
+        => new() { Instructions = instructions, Types = types.Length == 0 ? [EnsembleCategorizer.OutputOnlyName] : [.. types.Select(EnsembleCategorizer.NameOf)], BatchSize = 2, MaxPrompts = 8 };
 
     [Fact]
     public async Task Conformance_BothTypes_Passes()
@@ -85,7 +85,7 @@ public sealed class EnsembleInstructGeneratorTests
         ];
         var answers = new Queue<string>(distinct.Select(d => " " + d));
         var model = Scripted(answers);
-        var options = new EnsembleInstructOptions { Instructions = 6, Types = [EnsembleTaskType.OutputOnly], OutputOnlyDemonstrations = 8, BatchSize = 1 };
+        var options = new EnsembleInstructOptions { Instructions = 6, Types = [EnsembleCategorizer.OutputOnlyName], OutputOnlyDemonstrations = 8, BatchSize = 1 };
 
         // Act
         await StepHarness.RunAsync(new EnsembleInstructGenerator(model, options), seeds);
@@ -114,7 +114,7 @@ public sealed class EnsembleInstructGeneratorTests
         // Arrange: a too-short one, a blocked word, a copy of a seed, then two good ones (one over target).
         var answers = new Queue<string>([" Do it now", " Draw a map of your town and label it.", " Name three primary colours of paint.", " Explain how a rainbow forms after rain.", " Compare two ways of brewing coffee at home."]);
         var model = Scripted(answers);
-        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleTaskType.OutputOnly], BatchSize = 5 };
+        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleCategorizer.OutputOnlyName], BatchSize = 5 };
 
         // Act
         var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(model, options), Seeds());
@@ -140,7 +140,7 @@ public sealed class EnsembleInstructGeneratorTests
         // Arrange
         const string Code = "```python\ndef add(a, b):\n\n    return a + b\n```";
         var model = Scripted(new Queue<string>([" Write a Python function that adds two numbers."]), withInputInstance: $"input: two integers\n\noutput: {Code}\n|EoS|");
-        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleTaskType.WithInput], BatchSize = 1 };
+        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleCategorizer.WithInputName], BatchSize = 1 };
 
         // Act
         var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(model, options), Seeds());
@@ -159,7 +159,7 @@ public sealed class EnsembleInstructGeneratorTests
     {
         // Arrange: the output-only instance starts with an input label.
         var model = Scripted(new Queue<string>([" Explain how a rainbow forms after rain."]), outputOnlyInstance: "input: nothing\noutput: x");
-        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleTaskType.OutputOnly], BatchSize = 1 };
+        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleCategorizer.OutputOnlyName], BatchSize = 1 };
 
         // Act
         var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(model, options), Seeds());
@@ -176,7 +176,7 @@ public sealed class EnsembleInstructGeneratorTests
     {
         // Arrange: every answer copies a seed.
         var model = new FakeLanguageModel(r => " Name three primary colours of paint.", identity: "gen@1");
-        var options = new EnsembleInstructOptions { Instructions = 3, Types = [EnsembleTaskType.OutputOnly], BatchSize = 2, MaxPrompts = 5 };
+        var options = new EnsembleInstructOptions { Instructions = 3, Types = [EnsembleCategorizer.OutputOnlyName], BatchSize = 2, MaxPrompts = 5 };
 
         // Act
         var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(model, options), Seeds());
@@ -214,7 +214,7 @@ public sealed class EnsembleInstructGeneratorTests
     {
         // Arrange
         var seeds = Enumerable.Range(0, 12).Select(i => Seed($"Describe the colour number {i} to someone who cannot see.", null)).ToList();
-        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleTaskType.OutputOnly], BatchSize = 1, OutputOnlyDemonstrations = 4 };
+        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleCategorizer.OutputOnlyName], BatchSize = 1, OutputOnlyDemonstrations = 4 };
         var one = Scripted(new Queue<string>());
         var two = Scripted(new Queue<string>());
 
@@ -282,12 +282,36 @@ public sealed class EnsembleInstructGeneratorTests
         }
     }
 
-    [Fact]
-    public void Options_OutOfRange_Throw()
+    [Theory]
+    [InlineData("instructions")]
+    [InlineData("top_p")]
+    [InlineData("types")]
+    public void Constructor_OptionOutOfRange_ThrowsNamingTheKey(string key)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new EnsembleInstructOptions { Instructions = 0 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new EnsembleInstructOptions { TopP = 0 });
-        Assert.Throws<ArgumentException>(() => new EnsembleInstructOptions { Types = [EnsembleTaskType.WithInput, EnsembleTaskType.WithInput] });
-        Assert.Equal(50, new EnsembleInstructOptions { Instructions = 5 }.MaxPrompts);
+        // Arrange
+        var options = key switch
+        {
+            "instructions" => new EnsembleInstructOptions { Instructions = 0 },
+            "top_p" => new EnsembleInstructOptions { TopP = 0 },
+            _ => new EnsembleInstructOptions { Types = [EnsembleCategorizer.WithInputName, EnsembleCategorizer.WithInputName] },
+        };
+
+        // Act
+        var error = Assert.Throws<ArgumentException>(() => new EnsembleInstructGenerator(new FakeLanguageModel("gen@1"), options));
+
+        // Assert
+        Assert.StartsWith(key + ":", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_Defaults_DeriveTypesAndPromptLimit()
+    {
+        // Act
+        var options = new EnsembleInstructOptions { Instructions = 5 };
+
+        // Assert
+        Assert.Equal(50, options.PromptLimit());
+        Assert.Equal([EnsembleTaskType.WithInput, EnsembleTaskType.OutputOnly], options.TaskTypes());
+        Assert.Equal(7, (options with { MaxPrompts = 7 }).PromptLimit());
     }
 }
