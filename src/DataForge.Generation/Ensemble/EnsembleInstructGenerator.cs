@@ -1,12 +1,9 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
+using DataForge.Core.Options;
 using DataForge.Core.Records;
 using DataForge.Core.Seams;
 using DataForge.Core.Steps;
-using DataForge.Generation.Novelty;
 using DataForge.Generation.Prompts;
-using DataForge.Generation.Similarity;
 
 namespace DataForge.Generation.Ensemble;
 
@@ -66,6 +63,7 @@ public sealed class EnsembleInstructGenerator : BarrierStep
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(options);
+        OptionSchema.Validate(options);
         templates ??= EnsembleInstructTemplates.BuiltIn;
         _generator = generator;
         _options = options;
@@ -74,11 +72,21 @@ public sealed class EnsembleInstructGenerator : BarrierStep
         _outputOnly = templates.OutputOnly;
     }
 
+    /// <summary>The <c>ensemble-instruct</c> step type.</summary>
+    public static StepDefinition Definition { get; } = StepDefinition.Create<EnsembleInstructGenerator, EnsembleInstructOptions>(
+        "ensemble-instruct",
+        "Ensemble-Instruct generation: new instructions from categorized in-context demonstrations (seeds plus a few machine-made), novelty-checked, each with one generated instance.",
+        new(
+            ["instruction", "input", "source"],
+            ["id", "instruction", "input", "output", "operation", "model", "prompt_id", "source", "meta"],
+            [.. EnsembleInstructionParser.Reasons, "near_duplicate", "over_target", .. EnsembleInstanceParser.Reasons, "request_rejected", "context_too_long", "no_instruction"]),
+        (options, context) => new EnsembleInstructGenerator(
+            context.Model(options.Generator!),
+            options,
+            EnsembleInstructTemplates.Load(options.Templates is { } folder ? context.ResolvePath(folder) : null)));
+
     /// <inheritdoc/>
-    public override StepContract Contract { get; } = new(
-        ["instruction", "input", "source"],
-        ["id", "instruction", "input", "output", "operation", "model", "prompt_id", "source", "meta"],
-        [.. EnsembleInstructionParser.Reasons, "near_duplicate", "over_target", .. EnsembleInstanceParser.Reasons, "request_rejected", "context_too_long", "no_instruction"]);
+    public override StepContract Contract => Definition.Contract;
 
     /// <summary>Cached as a whole: every result costs model requests.</summary>
     public override bool Cacheable => true;
@@ -101,7 +109,7 @@ public sealed class EnsembleInstructGenerator : BarrierStep
         }
 
         var split = EnsembleCategorizer.Split(seeds);
-        foreach (var type in _options.Types)
+        foreach (var type in _options.TaskTypes())
         {
             var typeSeeds = split.Of(type);
             if (typeSeeds.Count == 0)
@@ -109,7 +117,7 @@ public sealed class EnsembleInstructGenerator : BarrierStep
                 continue;
             }
 
-            var run = new TypeRun(this, type, typeSeeds, context);
+            var run = new EnsembleTypeRun(_generator, _options, _instructions, InstanceTemplate(type), type, typeSeeds, context);
             await foreach (var outcome in run.RunAsync(cancellationToken).ConfigureAwait(false))
             {
                 yield return outcome;
@@ -118,201 +126,4 @@ public sealed class EnsembleInstructGenerator : BarrierStep
     }
 
     private PromptTemplate InstanceTemplate(EnsembleTaskType type) => type == EnsembleTaskType.WithInput ? _withInput : _outputOnly;
-
-    // One task type's generation: its seeds, its accepted pool, its novelty index, its random stream.
-    private sealed class TypeRun
-    {
-        private readonly EnsembleInstructGenerator _step;
-        private readonly EnsembleTaskType _type;
-        private readonly IReadOnlyList<Sample> _seeds;
-        private readonly Random _random;
-        private readonly NoveltyIndex _index;
-        private readonly TokenVocabulary _vocabulary = new();
-        private readonly List<Sample> _accepted = [];
-        private readonly string _source;
-
-        public TypeRun(EnsembleInstructGenerator step, EnsembleTaskType type, IReadOnlyList<Sample> seeds, StepContext context)
-        {
-            _step = step;
-            _type = type;
-            _seeds = seeds;
-            _random = context.RandomFor("type:" + EnsembleCategorizer.NameOf(type));
-            _index = new NoveltyIndex(step._options.Nearest);
-            _source = seeds[0].Source ?? "";
-            foreach (var seed in seeds)
-            {
-                _index.Add(seed.Id, Tokens(seed.Instruction));
-            }
-        }
-
-        private EnsembleInstructOptions Options => _step._options;
-
-        public async IAsyncEnumerable<Outcome> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            var sent = 0;
-            var rejected = false;
-            while (_accepted.Count < Options.Instructions && sent < Options.MaxPrompts && !rejected)
-            {
-                var prompts = Enumerable.Range(0, Math.Min(Options.BatchSize, Options.MaxPrompts - sent)).Select(_ => NextPrompt()).ToList();
-                sent += prompts.Count;
-                var requests = prompts.Select(p => Request(p.Text, Options.InstructionMaxTokens)).ToList();
-                var (results, refusal) = await GenerateAsync(requests, cancellationToken).ConfigureAwait(false);
-                if (results is null)
-                {
-                    rejected = true;
-                    yield return Refused(WithId(Blank().WithMeta("detail", "the generator refused an instruction request")), refusal!);
-                    break;
-                }
-
-                for (var i = 0; i < results.Count; i++)
-                {
-                    foreach (var outcome in Instructions(results[i], prompts[i].Demonstrations))
-                    {
-                        yield return outcome;
-                    }
-                }
-            }
-
-            foreach (var chunk in _accepted.Chunk(Options.BatchSize))
-            {
-                var template = _step.InstanceTemplate(_type);
-                var requests = chunk.Select(s => Request(EnsemblePrompts.Instance(template, s.Instruction!), Options.InstanceMaxTokens)).ToList();
-                var (results, refusal) = await GenerateAsync(requests, cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    yield return results is null
-                        ? Refused(chunk[i].WithMeta("detail", "the generator refused an instance request"), refusal!)
-                        : Instance(chunk[i], results[i]);
-                }
-            }
-        }
-
-        private (string Text, IReadOnlyList<string> Demonstrations) NextPrompt()
-        {
-            var machine = Draw(_accepted, Math.Min(Options.MachineDemonstrations, Options.DemonstrationsOf(_type)));
-            var seeds = Draw(_seeds, Options.DemonstrationsOf(_type) - machine.Count);
-            var demonstrations = machine.Concat(seeds).ToArray();
-            _random.Shuffle(demonstrations);
-            var text = EnsemblePrompts.Instructions(_step._instructions, [.. demonstrations.Select(d => d.Instruction!)]);
-            return (text, [.. demonstrations.Select(d => d.Id)]);
-        }
-
-        // Up to `count` distinct items drawn uniformly (a partial Fisher-Yates over the indices).
-        private List<Sample> Draw(IReadOnlyList<Sample> pool, int count)
-        {
-            var take = Math.Min(count, pool.Count);
-            var indices = Enumerable.Range(0, pool.Count).ToArray();
-            var drawn = new List<Sample>(take);
-            for (var i = 0; i < take; i++)
-            {
-                var j = _random.Next(i, indices.Length);
-                (indices[i], indices[j]) = (indices[j], indices[i]);
-                drawn.Add(pool[indices[i]]);
-            }
-
-            return drawn;
-        }
-
-        private IEnumerable<Outcome> Instructions(GenerationResult result, IReadOnlyList<string> demonstrations)
-        {
-            var parsed = EnsembleInstructionParser.Parse(result.Text, result.FinishReason == "length");
-            foreach (var piece in parsed)
-            {
-                var candidate = Blank() with { Instruction = piece.Text };
-                candidate = candidate.WithMeta("demonstrations", IdsJson(demonstrations));
-                if (!piece.IsValid)
-                {
-                    yield return Outcome.Drop(WithId(candidate), piece.Reason!, result.Text);
-                    continue;
-                }
-
-                var tokens = Tokens(piece.Text);
-                var novelty = _index.Query(tokens);
-                candidate = candidate
-                    .WithMeta("rouge_l_max", novelty.Max.ToString("R", CultureInfo.InvariantCulture))
-                    .WithMeta("rouge_l_nearest", NoveltyFilter.NearestJson(novelty.Nearest.Take(Options.Nearest)));
-                if (novelty.Max > Options.NoveltyThreshold)
-                {
-                    yield return Outcome.Drop(WithId(candidate), "near_duplicate", result.Text);
-                }
-                else if (_accepted.Count >= Options.Instructions)
-                {
-                    yield return Outcome.Drop(WithId(candidate), "over_target", result.Text);
-                }
-                else
-                {
-                    var accepted = WithId(candidate);
-                    _index.Add(accepted.Id, tokens);
-                    _accepted.Add(accepted);
-                }
-            }
-        }
-
-        private Outcome Instance(Sample instruction, GenerationResult result)
-        {
-            var parsed = EnsembleInstanceParser.Parse(result.Text, _type);
-            if (!parsed.IsValid)
-            {
-                return Outcome.Drop(instruction, parsed.Reason!, result.Text);
-            }
-
-            var record = instruction with
-            {
-                Input = _type == EnsembleTaskType.WithInput ? parsed.Input : null,
-                Output = parsed.Output,
-            };
-            return Outcome.Keep(WithId(record));
-        }
-
-        private Sample Blank() => new Sample
-        {
-            Id = "",
-            Operation = Operation,
-            Model = _step._generator.Identity,
-            PromptId = _step.InstanceTemplate(_type).PromptId,
-            Source = _source.Length == 0 ? null : _source,
-        }
-            .WithMeta("ensemble_type", EnsembleCategorizer.NameOf(_type))
-            .WithMeta("instruction_prompt_id", _step._instructions.PromptId);
-
-        private static string IdsJson(IReadOnlyList<string> ids)
-        {
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartArray();
-                foreach (var id in ids)
-                {
-                    writer.WriteStringValue(id);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-
-        private static Sample WithId(Sample sample) => sample with { Id = SampleId.ForContent(sample) };
-
-        private int[] Tokens(string? text) => _vocabulary.Encode(RougeL.Tokenize(text, Options.Stem));
-
-        private GenerationRequest Request(string prompt, int maxTokens)
-            => new(null, prompt, maxTokens, Options.Temperature, Options.TopP, Options.TopK, [EnsembleText.EndOfSample], (ulong)_random.NextInt64());
-
-        // A prompt longer than the generator's context is a drop; any other refusal an error.
-        private static Outcome Refused(Sample sample, string reason)
-            => reason == ModelRequestRejectedException.ContextTooLongReason ? Outcome.Drop(sample, reason) : Outcome.Error(sample, ModelRequestRejectedException.RequestRejected);
-
-        private async Task<(IReadOnlyList<GenerationResult>? Results, string? Refusal)> GenerateAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken)
-        {
-            try
-            {
-                return (await _step._generator.GenerateAsync(requests, cancellationToken).ConfigureAwait(false), null);
-            }
-            catch (ModelRequestRejectedException e)
-            {
-                return (null, e.Reason);
-            }
-        }
-    }
 }

@@ -1,149 +1,106 @@
-using DataForge.Core.Steps;
+using DataForge.Core.Options;
 
 namespace DataForge.Generation.Ensemble;
 
 /// <summary>Options of <see cref="EnsembleInstructGenerator"/> (defaults: the reference's, github.com/IBM/ensemble-instruct).</summary>
-/// <remarks>
-/// | option | default | meaning |
-/// |---|---|---|
-/// | <see cref="Instructions"/> | 100 | machine instructions to accept per task type |
-/// | <see cref="Types"/> | both | task types to generate (with-input, output-only) |
-/// | <see cref="WithInputDemonstrations"/> | 24 | demonstrations per instruction prompt, with-input type |
-/// | <see cref="OutputOnlyDemonstrations"/> | 10 | demonstrations per instruction prompt, output-only type |
-/// | <see cref="MachineDemonstrations"/> | 4 | at most this many of them machine-made |
-/// | <see cref="BatchSize"/> | 5 | prompts per model request |
-/// | <see cref="MaxPrompts"/> | 10 × instructions | instruction prompts per type before giving up |
-/// | <see cref="Temperature"/>, <see cref="TopK"/>, <see cref="TopP"/> | 0.7, 50, 1 | sampling of both stages |
-/// | <see cref="InstructionMaxTokens"/> | 256 | most new tokens of an instruction |
-/// | <see cref="InstanceMaxTokens"/> | 512 | most new tokens of an instance |
-/// | <see cref="NoveltyThreshold"/> | 0.7 | an instruction whose max Rouge-L F is above this is dropped |
-/// | <see cref="Nearest"/> | 10 | nearest instructions written to meta |
-/// | <see cref="Stem"/> | false | Porter stemming in the novelty Rouge-L (the reference has none) |
-/// </remarks>
-public sealed record EnsembleInstructOptions
+public sealed record EnsembleInstructOptions : IOptionsCheck
 {
-    private readonly int _instructions = 100;
-    private readonly IReadOnlyList<EnsembleTaskType> _types = [EnsembleTaskType.WithInput, EnsembleTaskType.OutputOnly];
-    private readonly int _withInputDemonstrations = 24;
-    private readonly int _outputOnlyDemonstrations = 10;
-    private readonly int _machineDemonstrations = 4;
-    private readonly int _batchSize = 5;
-    private readonly int? _maxPrompts;
-    private readonly double _temperature = 0.7;
-    private readonly int _topK = 50;
-    private readonly double _topP = 1.0;
-    private readonly int _instructionMaxTokens = 256;
-    private readonly int _instanceMaxTokens = 512;
-    private readonly double _noveltyThreshold = 0.7;
-    private readonly int _nearest = 10;
-
     /// <summary>The default options.</summary>
     public static EnsembleInstructOptions Default { get; } = new();
 
-    /// <summary>Machine instructions to accept per task type (1..1,000,000).</summary>
-    public int Instructions
-    {
-        get => _instructions;
-        init => _instructions = OptionGuard.InRange(value, 1, 1_000_000, nameof(Instructions));
-    }
+    /// <summary>The <c>[models.NAME]</c> entry that writes instructions and instances (the factory's; a step built in code gets its model directly).</summary>
+    [Option("generator", "the model that writes instructions and instances", Kind = OptionKind.ModelRef, Required = true)]
+    public string? Generator { get; init; }
 
-    /// <summary>The task types to generate, in order (at least one, no repeats).</summary>
-    public IReadOnlyList<EnsembleTaskType> Types
-    {
-        get => _types;
-        init => _types = value is { Count: > 0 } && value.Distinct().Count() == value.Count
-            ? [.. value]
-            : throw new ArgumentException("at least one task type, none twice", nameof(Types));
-    }
+    /// <summary>Machine instructions to accept per task type.</summary>
+    [Option("instructions", "machine instructions to accept per task type", Min = 1, Max = 1_000_000)]
+    public int Instructions { get; init; } = 100;
 
-    /// <summary>Demonstrations per with-input instruction prompt (1..200).</summary>
-    public int WithInputDemonstrations
-    {
-        get => _withInputDemonstrations;
-        init => _withInputDemonstrations = OptionGuard.InRange(value, 1, 200, nameof(WithInputDemonstrations));
-    }
+    /// <summary>The task types to generate, in order (<c>with_input</c>, <c>output_only</c>); null: both. See <see cref="TaskTypes"/>.</summary>
+    [Option("types", "task types to generate: with_input, output_only (default: both)")]
+    public IReadOnlyList<string>? Types { get; init; }
 
-    /// <summary>Demonstrations per output-only instruction prompt (1..200).</summary>
-    public int OutputOnlyDemonstrations
-    {
-        get => _outputOnlyDemonstrations;
-        init => _outputOnlyDemonstrations = OptionGuard.InRange(value, 1, 200, nameof(OutputOnlyDemonstrations));
-    }
+    /// <summary>Demonstrations per with-input instruction prompt.</summary>
+    [Option("demonstrations_with_input", "demonstrations per with-input instruction prompt", Min = 1, Max = 200)]
+    public int WithInputDemonstrations { get; init; } = 24;
 
-    /// <summary>Most machine-made demonstrations per prompt (0..200); the rest are seeds.</summary>
-    public int MachineDemonstrations
-    {
-        get => _machineDemonstrations;
-        init => _machineDemonstrations = OptionGuard.InRange(value, 0, 200, nameof(MachineDemonstrations));
-    }
+    /// <summary>Demonstrations per output-only instruction prompt.</summary>
+    [Option("demonstrations_output_only", "demonstrations per output-only instruction prompt", Min = 1, Max = 200)]
+    public int OutputOnlyDemonstrations { get; init; } = 10;
 
-    /// <summary>Prompts sent in one model request (1..1024).</summary>
-    public int BatchSize
-    {
-        get => _batchSize;
-        init => _batchSize = OptionGuard.InRange(value, 1, 1024, nameof(BatchSize));
-    }
+    /// <summary>Most machine-made demonstrations per prompt; the rest are seeds.</summary>
+    [Option("machine_demonstrations", "at most this many demonstrations are machine-made", Min = 0, Max = 200)]
+    public int MachineDemonstrations { get; init; } = 4;
 
-    /// <summary>Instruction prompts per type before the step stops short of <see cref="Instructions"/> (default 10 × instructions).</summary>
-    public int MaxPrompts
-    {
-        get => _maxPrompts ?? (int)Math.Min(int.MaxValue, 10L * _instructions);
-        init => _maxPrompts = OptionGuard.InRange(value, 1, int.MaxValue, nameof(MaxPrompts));
-    }
+    /// <summary>Prompts sent in one model request.</summary>
+    [Option("batch_size", "prompts per model request", Min = 1, Max = 1024)]
+    public int BatchSize { get; init; } = 5;
 
-    /// <summary>Sampling temperature of both stages (0..2; 0 is greedy).</summary>
-    public double Temperature
-    {
-        get => _temperature;
-        init => _temperature = value is >= 0 and <= 2 ? value : throw new ArgumentOutOfRangeException(nameof(Temperature), value, "must be in 0..2");
-    }
+    /// <summary>Instruction prompts per type before the step stops short of <see cref="Instructions"/>; null: 10 × instructions (see <see cref="PromptLimit"/>).</summary>
+    [Option("max_prompts", "instruction prompts per type before stopping short (default: 10 x instructions)", Min = 1)]
+    public int? MaxPrompts { get; init; }
+
+    /// <summary>Sampling temperature of both stages (0 is greedy).</summary>
+    [Option("temperature", "sampling temperature of both stages", Min = 0, Max = 2)]
+    public double Temperature { get; init; } = 0.7;
 
     /// <summary>Top-k cut of both stages (0 for none).</summary>
-    public int TopK
-    {
-        get => _topK;
-        init => _topK = OptionGuard.InRange(value, 0, int.MaxValue, nameof(TopK));
-    }
+    [Option("top_k", "top-k cut of both stages; 0 for none", Min = 0)]
+    public int TopK { get; init; } = 50;
 
-    /// <summary>Nucleus mass of both stages (0..1, above 0).</summary>
-    public double TopP
-    {
-        get => _topP;
-        init => _topP = value is > 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(TopP), value, "must be in (0, 1]");
-    }
+    /// <summary>Nucleus mass of both stages.</summary>
+    [Option("top_p", "nucleus mass of both stages", Min = 0.000001, Max = 1)]
+    public double TopP { get; init; } = 1.0;
 
-    /// <summary>Most new tokens of an instruction (1..32768).</summary>
-    public int InstructionMaxTokens
-    {
-        get => _instructionMaxTokens;
-        init => _instructionMaxTokens = OptionGuard.InRange(value, 1, 32768, nameof(InstructionMaxTokens));
-    }
+    /// <summary>Most new tokens of an instruction.</summary>
+    [Option("instruction_max_tokens", "most new tokens of an instruction", Min = 1, Max = 32768)]
+    public int InstructionMaxTokens { get; init; } = 256;
 
-    /// <summary>Most new tokens of an instance (1..32768).</summary>
-    public int InstanceMaxTokens
-    {
-        get => _instanceMaxTokens;
-        init => _instanceMaxTokens = OptionGuard.InRange(value, 1, 32768, nameof(InstanceMaxTokens));
-    }
+    /// <summary>Most new tokens of an instance.</summary>
+    [Option("instance_max_tokens", "most new tokens of an instance", Min = 1, Max = 32768)]
+    public int InstanceMaxTokens { get; init; } = 512;
 
-    /// <summary>An instruction whose max Rouge-L F against the seeds and accepted instructions of its type is above this is dropped (0..1).</summary>
-    public double NoveltyThreshold
-    {
-        get => _noveltyThreshold;
-        init => _noveltyThreshold = value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NoveltyThreshold), value, "must be in 0..1");
-    }
+    /// <summary>An instruction whose max Rouge-L F against the seeds and accepted instructions of its type is above this is dropped.</summary>
+    [Option("novelty_threshold", "an instruction whose max Rouge-L F against the type's seeds and accepted instructions is above this is dropped", Min = 0, Max = 1)]
+    public double NoveltyThreshold { get; init; } = 0.7;
 
-    /// <summary>Nearest instructions written to <c>meta.rouge_l_nearest</c> (0..100).</summary>
-    public int Nearest
-    {
-        get => _nearest;
-        init => _nearest = OptionGuard.InRange(value, 0, 100, nameof(Nearest));
-    }
+    /// <summary>Nearest instructions written to <c>meta.rouge_l_nearest</c>.</summary>
+    [Option("nearest", "nearest instructions written to meta.rouge_l_nearest", Min = 0, Max = 100)]
+    public int Nearest { get; init; } = 10;
 
     /// <summary>Porter stemming in the novelty Rouge-L (off in the reference).</summary>
+    [Option("stem", "Porter stemming in the novelty Rouge-L (the reference has none)")]
     public bool Stem { get; init; }
+
+    /// <summary>Folder whose template files replace the built-in ones, as written in the pipeline.</summary>
+    [Option("templates", "folder whose instructions.txt / instances-with-input.txt / instances-output-only.txt replace the built-in templates", Kind = OptionKind.Path)]
+    public string? Templates { get; init; }
+
+    /// <summary>The task types to generate, in order: <see cref="Types"/> parsed, or both.</summary>
+    public IReadOnlyList<EnsembleTaskType> TaskTypes()
+        => Types is null ? [EnsembleTaskType.WithInput, EnsembleTaskType.OutputOnly] : [.. Types.Select(t => EnsembleCategorizer.Parse(t)!.Value)];
+
+    /// <summary>Instruction prompts per type before giving up: <see cref="MaxPrompts"/>, or 10 × <see cref="Instructions"/>.</summary>
+    public int PromptLimit() => MaxPrompts ?? (int)Math.Min(int.MaxValue, 10L * Instructions);
 
     /// <summary>Demonstrations per prompt for <paramref name="type"/>.</summary>
     public int DemonstrationsOf(EnsembleTaskType type)
         => type == EnsembleTaskType.WithInput ? WithInputDemonstrations : OutputOnlyDemonstrations;
+
+    /// <inheritdoc/>
+    public OptionProblem? Check()
+    {
+        if (Types is null)
+        {
+            return null;
+        }
+
+        if (Types.Count == 0 || Types.Distinct(StringComparer.Ordinal).Count() != Types.Count)
+        {
+            return new("types", "needs one or both of with_input, output_only, each once");
+        }
+
+        var unknown = Types.FirstOrDefault(t => EnsembleCategorizer.Parse(t) is null);
+        return unknown is null ? null : new("types", $"unknown task type '{unknown}' (known: {EnsembleCategorizer.WithInputName}, {EnsembleCategorizer.OutputOnlyName})");
+    }
 }

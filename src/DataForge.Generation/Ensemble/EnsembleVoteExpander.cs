@@ -1,3 +1,4 @@
+using DataForge.Core.Options;
 using DataForge.Core.Records;
 using DataForge.Core.Seams;
 using DataForge.Core.Steps;
@@ -34,6 +35,7 @@ public sealed class EnsembleVoteExpander : ExpandStep
     {
         ArgumentNullException.ThrowIfNull(ensemble);
         ArgumentNullException.ThrowIfNull(options);
+        OptionSchema.Validate(options);
         if (ensemble.Count < 2 || ensemble.Any(m => m is null))
         {
             throw new ArgumentException("the ensemble needs at least two models", nameof(ensemble));
@@ -49,11 +51,18 @@ public sealed class EnsembleVoteExpander : ExpandStep
         _options = options;
     }
 
+    /// <summary>The <c>ensemble-vote</c> step type.</summary>
+    public static StepDefinition Definition { get; } = StepDefinition.Create<EnsembleVoteExpander, EnsembleVoteOptions>(
+        "ensemble-vote",
+        "Asks two or more further models for each record's output and keeps the one the ensemble agrees on (Ensemble-Instruct consensus).",
+        new(
+            ["instruction", "input", "output", "model"],
+            ["id", "output", "model", "votes", "parent_id", "root_id"],
+            ["no_consensus", "vote_minority", "request_rejected", "context_too_long", "duplicate_model"]),
+        (options, context) => new EnsembleVoteExpander([.. options.Ensemble!.Select(context.Model)], options));
+
     /// <inheritdoc/>
-    public override StepContract Contract { get; } = new(
-        ["instruction", "input", "output", "model"],
-        ["id", "output", "model", "votes", "parent_id", "root_id"],
-        ["no_consensus", "vote_minority", "request_rejected", "context_too_long", "duplicate_model"]);
+    public override StepContract Contract => Definition.Contract;
 
     /// <summary>2: the vote compares stemmed Rouge-L by default.</summary>
     public override int Version => 2;

@@ -1,35 +1,45 @@
+using DataForge.Core.Options;
+
 namespace DataForge.Generation.Ensemble;
 
 /// <summary>Options of <see cref="EnsembleVoteExpander"/>.</summary>
-/// <remarks>
-/// | option | default | meaning |
-/// |---|---|---|
-/// | <see cref="Threshold"/> | 0.01 | a Rouge-L winner is kept only when the minimum pairwise F is above this |
-/// | <see cref="MaxTokens"/> | 256 | most new tokens per ensemble answer (greedy) |
-/// | <see cref="Stem"/> | true | Porter-stem tokens in the consensus Rouge-L, as the reference (<c>use_stemmer=True</c>) |
-/// </remarks>
-public sealed record EnsembleVoteOptions
+public sealed record EnsembleVoteOptions : IOptionsCheck
 {
-    private readonly double _threshold = EnsembleConsensus.DefaultThreshold;
-    private readonly int _maxTokens = 256;
-
     /// <summary>The default options.</summary>
     public static EnsembleVoteOptions Default { get; } = new();
 
-    /// <summary>Minimum pairwise Rouge-L F a Rouge-L winner needs to exceed (0..1).</summary>
-    public double Threshold
-    {
-        get => _threshold;
-        init => _threshold = value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Threshold), value, "must be in 0..1");
-    }
+    /// <summary>The <c>[models.NAME]</c> entries that answer each task (the factory's; a step built in code gets its models directly).</summary>
+    [Option("ensemble", "the [models.NAME] entries that answer each task (two or more, all different models)", Required = true)]
+    public IReadOnlyList<string>? Ensemble { get; init; }
 
-    /// <summary>Most new tokens per ensemble answer (1..32768).</summary>
-    public int MaxTokens
-    {
-        get => _maxTokens;
-        init => _maxTokens = value is >= 1 and <= 32768 ? value : throw new ArgumentOutOfRangeException(nameof(MaxTokens), value, "must be in 1..32768");
-    }
+    /// <summary>Minimum pairwise Rouge-L F a Rouge-L winner needs to exceed.</summary>
+    [Option("threshold", "a Rouge-L winner is kept only when the minimum pairwise Rouge-L F is above this", Min = 0, Max = 1)]
+    public double Threshold { get; init; } = EnsembleConsensus.DefaultThreshold;
+
+    /// <summary>Most new tokens per ensemble answer.</summary>
+    [Option("max_tokens", "most new tokens per ensemble answer (greedy)", Min = 1, Max = 32768)]
+    public int MaxTokens { get; init; } = 256;
 
     /// <summary>Whether the consensus Rouge-L Porter-stems tokens longer than three characters (the reference does).</summary>
+    [Option("stem", "Porter-stem tokens longer than three characters in the consensus Rouge-L (the reference's use_stemmer=True)")]
     public bool Stem { get; init; } = true;
+
+    /// <summary>Model names are checked here; identities (two names for one model) when the step is built.</summary>
+    /// <returns>The problem with <see cref="Ensemble"/>, or null.</returns>
+    public OptionProblem? Check()
+    {
+        if (Ensemble is not { } names)
+        {
+            return null;
+        }
+
+        if (names.Count < 2)
+        {
+            return new("ensemble", "needs at least two models");
+        }
+
+        return names.Distinct(StringComparer.Ordinal).Count() == names.Count
+            ? null
+            : new("ensemble", "names one model twice; the ensemble's models must be different");
+    }
 }

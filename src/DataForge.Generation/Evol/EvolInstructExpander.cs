@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using DataForge.Core.Options;
 using DataForge.Core.Records;
 using DataForge.Core.Steps;
 using DataForge.Generation.Prompts;
@@ -45,22 +46,37 @@ public sealed class EvolInstructExpander : ExpandStep
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(templates);
-        var byOperation = options.Operations.ToDictionary(op => op, op => Require(templates.Get(op), "instruction"), StringComparer.Ordinal);
+        OptionSchema.Validate(options);
+        var operations = options.OperationList();
+        var byOperation = operations.ToDictionary(op => op, op => Require(templates.Get(op), "instruction"), StringComparer.Ordinal);
         var judge = Require(Require(templates.Get(EvolOperations.EqualityJudge), "first"), "second");
         _options = options;
-        _round = new EvolRound(options, models, byOperation, judge);
+        _round = new EvolRound(options, operations, models, byOperation, judge);
     }
 
+    /// <summary>The <c>evol-instruct</c> step type.</summary>
+    public static StepDefinition Definition { get; } = StepDefinition.Create<EvolInstructExpander, EvolInstructOptions>(
+        "evol-instruct",
+        "Evol-Instruct: M rounds of in-depth / in-breadth (or code) evolution, each evolution answered and checked by the elimination rules.",
+        new(
+            ["instruction"],
+            ["id", "instruction", "input", "output", "parent_id", "root_id", "operation", "round", "model", "prompt_id", "source", "meta"],
+            EvolReasons.All),
+        (options, context) => new EvolInstructExpander(
+            options,
+            new EvolModels(
+                context.Model(options.Evolver!),
+                options.Answerer is { } answerer ? context.Model(answerer) : null,
+                options.Judge is { } judge ? context.Model(judge) : null),
+            PromptLibrary.Load(options.Templates is { } folder ? context.ResolvePath(folder) : null)));
+
     /// <inheritdoc/>
-    public override StepContract Contract { get; } = new(
-        ["instruction"],
-        ["id", "instruction", "input", "output", "parent_id", "root_id", "operation", "round", "model", "prompt_id", "source", "meta"],
-        EvolReasons.All);
+    public override StepContract Contract => Definition.Contract;
 
     /// <summary>Cached: every result costs model requests.</summary>
     public override bool Cacheable => true;
 
-    /// <summary>The step version, the models' identities and the templates' <c>id@hash</c>: part of every cache key.</summary>
+    /// <summary>2: part of every cache key (the engine adds the models' identities and the templates' content).</summary>
     public override int Version => 2;
 
     /// <inheritdoc/>

@@ -8,7 +8,7 @@ using DataForge.Generation.Prompts;
 namespace DataForge.Generation.Evol;
 
 /// <summary>One evolution round of one record: evolve, check, answer, check, judge.</summary>
-internal sealed class EvolRound(EvolInstructOptions options, EvolModels models, IReadOnlyDictionary<string, PromptTemplate> templates, PromptTemplate judge)
+internal sealed class EvolRound(EvolInstructOptions options, IReadOnlyList<string> operations, EvolModels models, IReadOnlyDictionary<string, PromptTemplate> templates, PromptTemplate judge)
 {
     private const string SystemMessage = "You are a helpful assistant.";
 
@@ -21,7 +21,7 @@ internal sealed class EvolRound(EvolInstructOptions options, EvolModels models, 
     {
         // One generator per (record, round): the operation draw first, then one seed per request.
         var random = context.RandomFor($"{seed.Id}/round/{round}");
-        var operation = OperationSelector.Pick(options.Operations, options.Selection, seed.Id, round, random);
+        var operation = OperationSelector.Pick(operations, options.Selection, seed.Id, round, random);
         var seeds = new RequestSeeds((ulong)random.NextInt64(), (ulong)random.NextInt64(), (ulong)random.NextInt64());
         var template = templates[operation];
         var given = EvolText.GivenPrompt(current);

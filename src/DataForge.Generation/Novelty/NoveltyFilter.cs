@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using DataForge.Core.Options;
 using DataForge.Core.Records;
 using DataForge.Core.Steps;
 using DataForge.Generation.Similarity;
@@ -36,6 +37,7 @@ public sealed class NoveltyFilter : MapStep
     public NoveltyFilter(NoveltyFilterOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        OptionSchema.Validate(options);
         _options = options;
         _index = new NoveltyIndex(options.Nearest);
         Contract = new StepContract(
@@ -43,6 +45,13 @@ public sealed class NoveltyFilter : MapStep
             ["meta"],
             ["near_duplicate"]);
     }
+
+    /// <summary>The <c>novelty-filter</c> step type (its contract reads input only with <c>field = "instruction+input"</c>).</summary>
+    public static StepDefinition Definition { get; } = StepDefinition.Create<NoveltyFilter, NoveltyFilterOptions>(
+        "novelty-filter",
+        "Drops records whose Rouge-L F against any earlier accepted record exceeds the threshold (streaming, exact).",
+        new(["instruction", "input"], ["meta"], ["near_duplicate"]),
+        (options, _) => new NoveltyFilter(options));
 
     /// <inheritdoc/>
     public override StepContract Contract { get; }

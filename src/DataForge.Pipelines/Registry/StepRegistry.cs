@@ -23,10 +23,6 @@ public sealed class StepRegistry
 
         BuiltInSteps.Register(registry);
         LintSeqSteps.Register(registry);
-        GenerationSteps.Register(registry);
-        EvolSteps.Register(registry);
-        EnsembleSteps.Register(registry);
-        EnsembleInstructSteps.Register(registry);
         LessSteps.Register(registry);
         S2lSteps.Register(registry);
         SelectionSteps.Register(registry);

@@ -8,61 +8,13 @@ namespace DataForge.Generation.Tests.Ensemble;
 
 public sealed class EnsembleInstructGeneratorTests
 {
-    private static readonly string[] OutputOnlySeeds =
-    [
-        "Name three primary colours of paint.",
-        "Write a haiku about the first snow.",
-        "List five mammals that live in the sea.",
-    ];
-
-    private static readonly (string Instruction, string Input)[] WithInputSeeds =
-    [
-        ("Translate the sentence into French.", "The cat sleeps."),
-        ("Classify the review as positive or negative.", "Great phone, terrible battery."),
-    ];
-
-    private static List<Sample> Seeds()
-    {
-        var seeds = new List<Sample>();
-        foreach (var text in OutputOnlySeeds)
-        {
-            seeds.Add(Seed(text, null));
-        }
-
-        foreach (var (instruction, input) in WithInputSeeds)
-        {
-            seeds.Add(Seed(instruction, input));
-        }
-
-        return seeds;
-    }
-
-    private static Sample Seed(string instruction, string? input)
-    {
-        var sample = new Sample { Id = "", Instruction = instruction, Input = input, Output = "x", Source = "seeds" };
-        return sample with { Id = SampleId.ForContent(sample) };
-    }
-
-    private static bool IsInstructionPrompt(GenerationRequest request) => request.Prompt!.EndsWith('.');
-
-    // Instruction prompts get the scripted instructions in turn (then a fixed fallback); instance
-    // prompts get `instance` (with-input) or the output-only answer.
-    private static FakeLanguageModel Scripted(Queue<string> instructions, string withInputInstance = "input: some text\noutput: a result", string outputOnlyInstance = "output: an answer")
-        => new(r => IsInstructionPrompt(r)
-            ? (instructions.Count > 0 ? instructions.Dequeue() : " Describe the history of the violin in four sentences.")
-            : (r.Prompt!.Contains("input:", StringComparison.Ordinal) && r.Prompt.Contains("Each task below needs an input", StringComparison.Ordinal) ? withInputInstance : outputOnlyInstance),
-            identity: "gen@1");
-
-    private static EnsembleInstructOptions Options(int instructions = 2, params EnsembleTaskType[] types)
-        => new() { Instructions = instructions, Types = types.Length == 0 ? [EnsembleTaskType.OutputOnly] : types, BatchSize = 2, MaxPrompts = 8 };
-
     [Fact]
     public async Task Conformance_BothTypes_Passes()
     {
         // Arrange / Act
         var run = await StepConformance.CheckBarrierAsync(
-            () => new EnsembleInstructGenerator(Scripted(new Queue<string>([" Explain why the sky is blue to a child.", " Summarize the plot of a famous novel briefly."])), Options(2, EnsembleTaskType.WithInput, EnsembleTaskType.OutputOnly)),
-            Seeds());
+            () => new EnsembleInstructGenerator(EnsembleInstructFakes.Scripted(new Queue<string>([" Explain why the sky is blue to a child.", " Summarize the plot of a famous novel briefly."])), EnsembleInstructFakes.Options(2, EnsembleTaskType.WithInput, EnsembleTaskType.OutputOnly)),
+            EnsembleInstructFakes.Seeds());
 
         // Assert: each type accepted instructions and every one got an instance.
         Assert.Contains(run.Outputs, s => s.Meta["ensemble_type"] == "with_input" && s.Input == "some text");
@@ -73,7 +25,7 @@ public sealed class EnsembleInstructGeneratorTests
     public async Task InstructionPrompt_DemonstrationsFromSeedsThenAtMostFourMachineMade_Numbered()
     {
         // Arrange: seven output-only seeds, eight demonstrations per prompt, six instructions wanted.
-        var seeds = Enumerable.Range(0, 7).Select(i => Seed($"Write a short poem about the number {i} and its shape.", null)).ToList();
+        var seeds = Enumerable.Range(0, 7).Select(i => EnsembleInstructFakes.Seed($"Write a short poem about the number {i} and its shape.", null)).ToList();
         string[] distinct =
         [
             "Invent a recipe for a quick breakfast with oats.",
@@ -84,14 +36,14 @@ public sealed class EnsembleInstructGeneratorTests
             "Invent a recipe card that teaches a child to count coins.",
         ];
         var answers = new Queue<string>(distinct.Select(d => " " + d));
-        var model = Scripted(answers);
-        var options = new EnsembleInstructOptions { Instructions = 6, Types = [EnsembleTaskType.OutputOnly], OutputOnlyDemonstrations = 8, BatchSize = 1 };
+        var model = EnsembleInstructFakes.Scripted(answers);
+        var options = new EnsembleInstructOptions { Instructions = 6, Types = [EnsembleCategorizer.OutputOnlyName], OutputOnlyDemonstrations = 8, BatchSize = 1 };
 
         // Act
         await StepHarness.RunAsync(new EnsembleInstructGenerator(model, options), seeds);
 
         // Assert
-        var prompts = model.Requests.Where(IsInstructionPrompt).Select(r => r.Prompt!).ToList();
+        var prompts = model.Requests.Where(EnsembleInstructFakes.IsInstructionPrompt).Select(r => r.Prompt!).ToList();
         Assert.Equal(6, prompts.Count);
         var header = EnsembleTemplates.BuiltIn(EnsembleTemplates.InstructionsId).Content.TrimEnd();
         Assert.All(prompts, p => Assert.StartsWith(header + "\n1. ", p, StringComparison.Ordinal));
@@ -113,17 +65,17 @@ public sealed class EnsembleInstructGeneratorTests
     {
         // Arrange: a too-short one, a blocked word, a copy of a seed, then two good ones (one over target).
         var answers = new Queue<string>([" Do it now", " Draw a map of your town and label it.", " Name three primary colours of paint.", " Explain how a rainbow forms after rain.", " Compare two ways of brewing coffee at home."]);
-        var model = Scripted(answers);
-        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleTaskType.OutputOnly], BatchSize = 5 };
+        var model = EnsembleInstructFakes.Scripted(answers);
+        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleCategorizer.OutputOnlyName], BatchSize = 5 };
 
         // Act
-        var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(model, options), Seeds());
+        var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(model, options), EnsembleInstructFakes.Seeds());
 
         // Assert
         Assert.Equal(["too_few_words", "blocked_word", "near_duplicate", "over_target"], run.Rejects.Select(r => r.Reason));
         var copy = run.Rejects.Single(r => r.Reason == "near_duplicate");
         Assert.Equal("1", copy.Meta["rouge_l_max"]);
-        Assert.Contains(Seeds()[0].Id, copy.Meta["rouge_l_nearest"], StringComparison.Ordinal);
+        Assert.Contains(EnsembleInstructFakes.Seeds()[0].Id, copy.Meta["rouge_l_nearest"], StringComparison.Ordinal);
         Assert.Equal(" Name three primary colours of paint.", copy.Raw);
         var kept = Assert.Single(run.Outputs);
         Assert.Equal("Explain how a rainbow forms after rain.", kept.Instruction);
@@ -139,17 +91,17 @@ public sealed class EnsembleInstructGeneratorTests
     {
         // Arrange
         const string Code = "```python\ndef add(a, b):\n\n    return a + b\n```";
-        var model = Scripted(new Queue<string>([" Write a Python function that adds two numbers."]), withInputInstance: $"input: two integers\n\noutput: {Code}\n|EoS|");
-        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleTaskType.WithInput], BatchSize = 1 };
+        var model = EnsembleInstructFakes.Scripted(new Queue<string>([" Write a Python function that adds two numbers."]), withInputInstance: $"input: two integers\n\noutput: {Code}\n|EoS|");
+        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleCategorizer.WithInputName], BatchSize = 1 };
 
         // Act
-        var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(model, options), Seeds());
+        var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(model, options), EnsembleInstructFakes.Seeds());
 
         // Assert
         var kept = Assert.Single(run.Outputs);
         Assert.Equal("two integers", kept.Input);
         Assert.Equal(Code, kept.Output);
-        var prompt = model.Requests.Single(r => !IsInstructionPrompt(r)).Prompt!;
+        var prompt = model.Requests.Single(r => !EnsembleInstructFakes.IsInstructionPrompt(r)).Prompt!;
         Assert.EndsWith("instruction: Write a Python function that adds two numbers.\n", prompt, StringComparison.Ordinal);
         Assert.All(model.Requests, r => Assert.Equal(["|EoS|"], r.Stop));
     }
@@ -158,11 +110,11 @@ public sealed class EnsembleInstructGeneratorTests
     public async Task Instance_Invalid_DroppedWithParserReason()
     {
         // Arrange: the output-only instance starts with an input label.
-        var model = Scripted(new Queue<string>([" Explain how a rainbow forms after rain."]), outputOnlyInstance: "input: nothing\noutput: x");
-        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleTaskType.OutputOnly], BatchSize = 1 };
+        var model = EnsembleInstructFakes.Scripted(new Queue<string>([" Explain how a rainbow forms after rain."]), outputOnlyInstance: "input: nothing\noutput: x");
+        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleCategorizer.OutputOnlyName], BatchSize = 1 };
 
         // Act
-        var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(model, options), Seeds());
+        var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(model, options), EnsembleInstructFakes.Seeds());
 
         // Assert
         Assert.Empty(run.Outputs);
@@ -176,10 +128,10 @@ public sealed class EnsembleInstructGeneratorTests
     {
         // Arrange: every answer copies a seed.
         var model = new FakeLanguageModel(r => " Name three primary colours of paint.", identity: "gen@1");
-        var options = new EnsembleInstructOptions { Instructions = 3, Types = [EnsembleTaskType.OutputOnly], BatchSize = 2, MaxPrompts = 5 };
+        var options = new EnsembleInstructOptions { Instructions = 3, Types = [EnsembleCategorizer.OutputOnlyName], BatchSize = 2, MaxPrompts = 5 };
 
         // Act
-        var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(model, options), Seeds());
+        var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(model, options), EnsembleInstructFakes.Seeds());
 
         // Assert: five prompts (2 + 2 + 1), five rejects, nothing kept.
         Assert.Equal(5, model.Requests.Count);
@@ -192,20 +144,20 @@ public sealed class EnsembleInstructGeneratorTests
     {
         // Arrange
         var cache = new InMemoryResultCache();
-        var options = Options(2, EnsembleTaskType.WithInput, EnsembleTaskType.OutputOnly);
-        var first = Scripted(new Queue<string>());
-        var second = Scripted(new Queue<string>());
+        var options = EnsembleInstructFakes.Options(2, EnsembleTaskType.WithInput, EnsembleTaskType.OutputOnly);
+        var first = EnsembleInstructFakes.Scripted(new Queue<string>());
+        var second = EnsembleInstructFakes.Scripted(new Queue<string>());
 
         // Act
-        var a = await StepHarness.RunAsync(new EnsembleInstructGenerator(first, options), Seeds(), cache: cache);
-        var b = await StepHarness.RunAsync(new EnsembleInstructGenerator(second, options), Seeds(), cache: cache);
+        var a = await StepHarness.RunAsync(new EnsembleInstructGenerator(first, options), EnsembleInstructFakes.Seeds(), cache: cache);
+        var b = await StepHarness.RunAsync(new EnsembleInstructGenerator(second, options), EnsembleInstructFakes.Seeds(), cache: cache);
 
         // Assert
         Assert.NotEmpty(first.Requests);
         Assert.Empty(second.Requests);
         Assert.Equal(a.Outputs.Select(s => s.Id), b.Outputs.Select(s => s.Id));
         Assert.Equal(a.Rejects.Select(s => s.Id), b.Rejects.Select(s => s.Id));
-        Assert.Equal(Seeds().Count, b.Stats.CacheHits);
+        Assert.Equal(EnsembleInstructFakes.Seeds().Count, b.Stats.CacheHits);
         Assert.Equal(0, b.Stats.Computed);
     }
 
@@ -213,10 +165,10 @@ public sealed class EnsembleInstructGeneratorTests
     public async Task Run_DifferentRunSeeds_DrawDifferentDemonstrationsAndRequestSeeds()
     {
         // Arrange
-        var seeds = Enumerable.Range(0, 12).Select(i => Seed($"Describe the colour number {i} to someone who cannot see.", null)).ToList();
-        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleTaskType.OutputOnly], BatchSize = 1, OutputOnlyDemonstrations = 4 };
-        var one = Scripted(new Queue<string>());
-        var two = Scripted(new Queue<string>());
+        var seeds = Enumerable.Range(0, 12).Select(i => EnsembleInstructFakes.Seed($"Describe the colour number {i} to someone who cannot see.", null)).ToList();
+        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleCategorizer.OutputOnlyName], BatchSize = 1, OutputOnlyDemonstrations = 4 };
+        var one = EnsembleInstructFakes.Scripted(new Queue<string>());
+        var two = EnsembleInstructFakes.Scripted(new Queue<string>());
 
         // Act
         await StepHarness.RunAsync(new EnsembleInstructGenerator(one, options), seeds, runSeed: 1);
@@ -234,7 +186,7 @@ public sealed class EnsembleInstructGeneratorTests
         var model = new FakeLanguageModel(_ => throw new ModelRequestRejectedException("context too long"), identity: "gen@1");
 
         // Act
-        var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(model, Options()), Seeds());
+        var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(model, EnsembleInstructFakes.Options()), EnsembleInstructFakes.Seeds());
 
         // Assert
         var reject = Assert.Single(run.Rejects);
@@ -247,47 +199,14 @@ public sealed class EnsembleInstructGeneratorTests
     public async Task Run_SeedWithoutInstruction_ErrorRejectOthersStillUsed()
     {
         // Arrange
-        var seeds = Seeds();
+        var seeds = EnsembleInstructFakes.Seeds();
         seeds.Add(new Sample { Id = "blank", Instruction = "  ", Output = "y" });
 
         // Act
-        var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(Scripted(new Queue<string>()), Options(1)), seeds);
+        var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(EnsembleInstructFakes.Scripted(new Queue<string>()), EnsembleInstructFakes.Options(1)), seeds);
 
         // Assert
         Assert.Equal("blank", Assert.Single(run.Rejects, r => r.Reason == "no_instruction").Id);
         Assert.Single(run.Outputs);
-    }
-
-    [Fact]
-    public void Templates_FolderReplacesOnlyTheFilesItHolds()
-    {
-        // Arrange
-        var folder = Directory.CreateTempSubdirectory("ensemble-templates").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(folder, "instructions.txt"), "Write more tasks:\n");
-
-            // Act
-            var templates = EnsembleInstructTemplates.Load(folder);
-
-            // Assert
-            Assert.Equal("Write more tasks:\n", templates.Instructions.Content);
-            Assert.NotEqual(EnsembleInstructTemplates.BuiltIn.Instructions.PromptId, templates.Instructions.PromptId);
-            Assert.Same(EnsembleInstructTemplates.BuiltIn.WithInput, templates.WithInput);
-            Assert.Throws<ArgumentException>(() => EnsembleInstructTemplates.Load(Directory.CreateTempSubdirectory("empty-templates").FullName));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    [Fact]
-    public void Options_OutOfRange_Throw()
-    {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new EnsembleInstructOptions { Instructions = 0 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new EnsembleInstructOptions { TopP = 0 });
-        Assert.Throws<ArgumentException>(() => new EnsembleInstructOptions { Types = [EnsembleTaskType.WithInput, EnsembleTaskType.WithInput] });
-        Assert.Equal(50, new EnsembleInstructOptions { Instructions = 5 }.MaxPrompts);
     }
 }

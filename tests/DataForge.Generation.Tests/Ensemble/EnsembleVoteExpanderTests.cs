@@ -65,7 +65,8 @@ public sealed class EnsembleVoteExpanderTests
         Assert.Throws<ArgumentException>(() => new EnsembleVoteExpander([a, b], EnsembleVoteOptions.Default));
         Assert.Throws<ArgumentException>(() => new EnsembleVoteExpander([a], EnsembleVoteOptions.Default));
         StepConformance.CheckRejectsBadOptions(() => new EnsembleVoteExpander([a, new FakeLanguageModel("other@2")], null!));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new EnsembleVoteOptions { Threshold = -0.1 });
+        var error = Assert.Throws<ArgumentException>(() => new EnsembleVoteExpander([a, new FakeLanguageModel("other@2")], new EnsembleVoteOptions { Threshold = -0.1 }));
+        Assert.StartsWith("threshold:", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,9 +32,23 @@ public sealed class EvolInstructExpanderTests
         // Act / Assert
         StepConformance.CheckRejectsBadOptions(() => new EvolInstructExpander(null!, models, PromptLibrary.BuiltIn));
         StepConformance.CheckRejectsBadOptions(() => new EvolInstructExpander(EvolInstructOptions.Default, models, noPlaceholder));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new EvolInstructOptions { Rounds = 0 });
-        Assert.Throws<ArgumentException>(() => new EvolInstructOptions { Operations = ["shuffle"] });
-        Assert.Throws<ArgumentException>(() => new EvolInstructOptions { Operations = [] });
+    }
+
+    [Theory]
+    [InlineData("rounds")]
+    [InlineData("operations")]
+    [InlineData("operations", true)]
+    public void Constructor_BadOption_ThrowsNamingTheKey(string key, bool empty = false)
+    {
+        // Arrange
+        var options = key == "rounds" ? new EvolInstructOptions { Rounds = 0 }
+            : new EvolInstructOptions { Operations = empty ? [] : ["shuffle"] };
+
+        // Act
+        var error = Assert.Throws<ArgumentException>(() => new EvolInstructExpander(options, new EvolModels(EvolFakes.Evolver()), PromptLibrary.BuiltIn));
+
+        // Assert
+        Assert.StartsWith(key + ":", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,7 +58,8 @@ public sealed class EvolInstructExpanderTests
         var options = new EvolInstructOptions { Operations = [EvolOperations.CodePreset, EvolOperations.CodeMoreReasoning] };
 
         // Assert
-        Assert.Equal(EvolOperations.Code, options.Operations);
+        Assert.Equal(EvolOperations.Code, options.OperationList());
+        Assert.Equal(EvolOperations.Default, EvolInstructOptions.Default.OperationList());
     }
 
     [Fact]
@@ -176,23 +191,16 @@ public sealed class EvolInstructExpanderTests
     }
 
     [Fact]
-    public async Task ExpandAsync_ChangedTemplateOrModelIdentity_MissesTheCache()
+    public void Version_IsTheStepsOwnIntegerAndTheStepIsCached()
     {
-        // Arrange
-        var cache = new InMemoryResultCache();
-        var seeds = EvolFakes.Seeds("Name a color.");
-        var options = new EvolInstructOptions { Operations = [EvolOperations.Deepening] };
-        await StepHarness.RunAsync(EvolFakes.Step(options), seeds, cache: cache);
-        var newTemplate = PromptLibrary.BuiltIn.With(new PromptTemplate(EvolOperations.Deepening, PromptLibrary.BuiltIn.Get(EvolOperations.Deepening).Content + " "));
-        var afterTemplate = EvolFakes.Evolver();
-        var afterJudge = EvolFakes.Evolver();
+        // Arrange: the engine adds the models' identities and the templates' content to the cache key.
+        var step = EvolFakes.Step(EvolInstructOptions.Default);
 
         // Act
-        await StepHarness.RunAsync(EvolFakes.Step(options, afterTemplate, templates: newTemplate), seeds, cache: cache);
-        await StepHarness.RunAsync(EvolFakes.Step(options, afterJudge, judge: EvolFakes.Judge(identity: "judge@2")), seeds, cache: cache);
+        var version = step.Version;
 
         // Assert
-        Assert.NotEmpty(afterTemplate.Requests);
-        Assert.NotEmpty(afterJudge.Requests);
+        Assert.Equal(2, version);
+        Assert.True(step.Cacheable);
     }
 }

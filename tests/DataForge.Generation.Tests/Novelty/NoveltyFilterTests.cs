@@ -19,12 +19,30 @@ public sealed class NoveltyFilterTests
     }
 
     [Fact]
-    public void Options_RefuseOutOfRangeValues()
+    public void Constructor_NullOptions_Throws()
     {
         StepConformance.CheckRejectsBadOptions(() => new NoveltyFilter(null!));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new NoveltyFilterOptions { Threshold = 1.5 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new NoveltyFilterOptions { Nearest = 101 });
-        Assert.Throws<ArgumentException>(() => new NoveltyFilterOptions { Field = "output" });
+    }
+
+    [Theory]
+    [InlineData("threshold")]
+    [InlineData("nearest")]
+    [InlineData("field")]
+    public void Constructor_OptionOutOfRange_ThrowsNamingTheKey(string key)
+    {
+        // Arrange
+        var options = key switch
+        {
+            "threshold" => new NoveltyFilterOptions { Threshold = 1.5 },
+            "nearest" => new NoveltyFilterOptions { Nearest = 101 },
+            _ => new NoveltyFilterOptions { Field = "output" },
+        };
+
+        // Act
+        var error = Assert.Throws<ArgumentException>(() => new NoveltyFilter(options));
+
+        // Assert
+        Assert.StartsWith(key + ":", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
