@@ -27,9 +27,7 @@ public sealed class StepRegistry
         EvolSteps.Register(registry);
         EnsembleSteps.Register(registry);
         EnsembleInstructSteps.Register(registry);
-        LessSteps.Register(registry);
-        S2lSteps.Register(registry);
-        SelectionSteps.Register(registry);
+        IfdSteps.Register(registry);
         return registry;
     }
 
