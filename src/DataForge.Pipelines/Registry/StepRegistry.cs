@@ -23,9 +23,6 @@ public sealed class StepRegistry
 
         BuiltInSteps.Register(registry);
         LintSeqSteps.Register(registry);
-        LessSteps.Register(registry);
-        S2lSteps.Register(registry);
-        SelectionSteps.Register(registry);
         return registry;
     }
 

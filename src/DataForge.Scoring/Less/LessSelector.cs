@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using DataForge.Core.Options;
 using DataForge.Core.Records;
 using DataForge.Core.Seams;
 using DataForge.Core.Steps;
@@ -49,18 +50,27 @@ public sealed class LessSelector : BarrierStep
     /// <param name="model">The base model to warm up.</param>
     /// <param name="targets">Examples of the wanted capability.</param>
     /// <param name="options">The options.</param>
+    /// <exception cref="ArgumentException">A key is out of range or names an unknown projection.</exception>
     public LessSelector(ITrainableModelSource model, LessTargetSet targets, LessSelectorOptions options)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
         _targets = targets ?? throw new ArgumentNullException(nameof(targets));
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        OptionSchema.Validate(options);
     }
 
     /// <summary>Every reason a record may be dropped or rejected with.</summary>
     public static IReadOnlyList<string> Reasons { get; } = ["below_budget", "no_instruction", "no_output", "no_response_tokens"];
 
+    /// <summary>The <c>select-less</c> step type.</summary>
+    public static StepDefinition Definition { get; } = StepDefinition.Create<LessSelector, LessSelectorOptions>(
+        "select-less",
+        "LESS: LoRA warm-up, Adam-preconditioned gradient features of every candidate, kept by similarity to a target set's gradients.",
+        new(["instruction", "input", "output"], ["scores", "meta"], Reasons),
+        LessSelectorFactory.Build);
+
     /// <inheritdoc/>
-    public override StepContract Contract { get; } = new(["instruction", "input", "output"], ["scores", "meta"], Reasons);
+    public override StepContract Contract => Definition.Contract;
 
     /// <summary>Cached as a whole: a rerun on the same input trains nothing.</summary>
     public override bool Cacheable => true;
@@ -157,7 +167,7 @@ public sealed class LessSelector : BarrierStep
         string.Create(CultureInfo.InvariantCulture, $"learning_rate={_options.LearningRate:R}"),
         $"lora_rank={_options.LoraRank}",
         string.Create(CultureInfo.InvariantCulture, $"lora_alpha={_options.LoraAlpha:R}"),
-        $"lora_targets={string.Join(',', _options.LoraTargets)}",
+        $"lora_targets={string.Join(',', _options.EffectiveLoraTargets)}",
         $"batch_size={_options.BatchSize}",
         $"max_length={_options.MaxLength}",
         $"projection_dim={_options.ProjectionDimension}",

@@ -1,4 +1,4 @@
-using DataForge.Core.Steps;
+using DataForge.Core.Options;
 
 namespace DataForge.Scoring.Less;
 
@@ -17,110 +17,93 @@ namespace DataForge.Scoring.Less;
 /// | <see cref="KeepFraction"/> | 0.05 | share of the scored records kept, rounded down |
 /// | <see cref="Keep"/> | none | records kept; replaces <see cref="KeepFraction"/> when set |
 /// | <see cref="Preconditioning"/> | reference | Adam direction form: the reference code's, or the paper's with bias correction |
-/// | <see cref="Datastore"/> | none | folder of the reusable feature datastore (none: the run's scratch folder) |
+/// | <see cref="Datastore"/> | none | folder of the reusable feature datastore (the pipeline's factory fills in less-datastore beside the run folder; none: the run's scratch folder) |
 ///
 /// The reference's batch is 1 per device × 32 accumulation steps on 4 GPUs, an effective 128; the
 /// default here is one batch of 32 per step. Its rate of 2e-5 suits Llama-2-7B; the embedded tiny
 /// model needs about 1e-3 for the warm-up to move its adapters, and a smaller rank (8 to 32) and
 /// dimension (1024 to 2048) keep the projection cheap on a CPU.
 /// </remarks>
-public sealed record LessSelectorOptions
+public sealed record LessSelectorOptions : IOptionsCheck
 {
-    private readonly double _warmupFraction = 0.05;
-    private readonly int _epochs = 4;
-    private readonly double _learningRate = 2e-5;
-    private readonly int _loraRank = 128;
-    private readonly double _loraAlpha = 512;
-    private readonly IReadOnlyList<string> _loraTargets = ["q_proj", "k_proj", "v_proj", "o_proj"];
-    private readonly int _batchSize = 32;
-    private readonly int _projectionDimension = RademacherProjector.DefaultDimension;
-    private readonly int _maxLength = 2048;
-    private readonly double _keepFraction = 0.05;
-    private readonly int? _keep;
+    /// <summary>The projections that may get adapters.</summary>
+    public static IReadOnlyList<string> KnownTargets { get; } = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"];
+
+    /// <summary>The projections that get adapters when <see cref="LoraTargets"/> is not set.</summary>
+    public static IReadOnlyList<string> DefaultLoraTargets { get; } = ["q_proj", "k_proj", "v_proj", "o_proj"];
 
     /// <summary>The defaults.</summary>
     public static LessSelectorOptions Default { get; } = new();
 
-    /// <summary>Share of the pool trained on during warm-up ((0, 1]).</summary>
-    public double WarmupFraction
-    {
-        get => _warmupFraction;
-        init => _warmupFraction = value is > 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(WarmupFraction), value, "must be in (0, 1]");
-    }
+    /// <summary>The base model to warm up (a <c>[models.NAME]</c> entry).</summary>
+    [Option("model", "the base model to warm up (a local torch or tiny model)", Kind = OptionKind.ModelRef, Required = true)]
+    public string Model { get; init; } = "";
 
-    /// <summary>Warm-up epochs, one checkpoint each (1..100).</summary>
-    public int Epochs
-    {
-        get => _epochs;
-        init => _epochs = OptionGuard.InRange(value, 1, 100, nameof(Epochs));
-    }
+    /// <summary>The target examples' JSONL file, as written in the pipeline.</summary>
+    [Option("target", "JSONL of target examples: instruction, input (optional), output, subtask (optional)", Kind = OptionKind.Path, Required = true)]
+    public string Target { get; init; } = "";
 
-    /// <summary>Peak learning rate ((0, 1]).</summary>
-    public double LearningRate
-    {
-        get => _learningRate;
-        init => _learningRate = value is > 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(LearningRate), value, "must be in (0, 1]");
-    }
+    /// <summary>Share of the pool trained on during warm-up.</summary>
+    [Option("warmup_fraction", "share of the pool trained on during warm-up", Min = 0.000001, Max = 1)]
+    public double WarmupFraction { get; init; } = 0.05;
 
-    /// <summary>LoRA rank r (1..4096).</summary>
-    public int LoraRank
-    {
-        get => _loraRank;
-        init => _loraRank = OptionGuard.InRange(value, 1, 4096, nameof(LoraRank));
-    }
+    /// <summary>Warm-up epochs, one checkpoint each.</summary>
+    [Option("epochs", "warm-up epochs, one checkpoint each", Min = 1, Max = 100)]
+    public int Epochs { get; init; } = 4;
 
-    /// <summary>LoRA scaling numerator (> 0; the update is multiplied by alpha / r).</summary>
-    public double LoraAlpha
-    {
-        get => _loraAlpha;
-        init => _loraAlpha = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(LoraAlpha), value, "must be positive");
-    }
+    /// <summary>Peak learning rate.</summary>
+    [Option("learning_rate", "peak warm-up learning rate (the tiny model needs about 1e-3)", Min = 1e-12, Max = 1)]
+    public double LearningRate { get; init; } = 2e-5;
 
-    /// <summary>Projection names that get adapters (at least one).</summary>
-    public IReadOnlyList<string> LoraTargets
-    {
-        get => _loraTargets;
-        init => _loraTargets = value is { Count: > 0 } && value.All(t => !string.IsNullOrWhiteSpace(t)) ? value : throw new ArgumentException("at least one LoRA target is needed", nameof(LoraTargets));
-    }
+    /// <summary>LoRA rank r.</summary>
+    [Option("lora_rank", "LoRA rank r", Min = 1, Max = 4096)]
+    public int LoraRank { get; init; } = 128;
 
-    /// <summary>Examples per optimizer step (1..4096).</summary>
-    public int BatchSize
-    {
-        get => _batchSize;
-        init => _batchSize = OptionGuard.InRange(value, 1, 4096, nameof(BatchSize));
-    }
+    /// <summary>LoRA scaling numerator (the update is multiplied by alpha / r).</summary>
+    [Option("lora_alpha", "LoRA scaling numerator (update × alpha / r)", Min = 1e-9)]
+    public double LoraAlpha { get; init; } = 512;
 
-    /// <summary>Feature length d (16..1,048,576).</summary>
-    public int ProjectionDimension
-    {
-        get => _projectionDimension;
-        init => _projectionDimension = OptionGuard.InRange(value, 16, 1 << 20, nameof(ProjectionDimension));
-    }
+    /// <summary>Projection names that get adapters (null: <see cref="DefaultLoraTargets"/>).</summary>
+    [Option("lora_targets", "projections that get adapters (default: q_proj, k_proj, v_proj, o_proj)")]
+    public IReadOnlyList<string>? LoraTargets { get; init; }
 
-    /// <summary>Most tokens of one example (1..1,048,576); longer ones are cut at the end.</summary>
-    public int MaxLength
-    {
-        get => _maxLength;
-        init => _maxLength = OptionGuard.InRange(value, 1, 1 << 20, nameof(MaxLength));
-    }
+    /// <summary>Examples per optimizer step.</summary>
+    [Option("batch_size", "examples per optimizer step", Min = 1, Max = 4096)]
+    public int BatchSize { get; init; } = 32;
 
-    /// <summary>Share of the scored records kept, rounded down ([0, 1]).</summary>
-    public double KeepFraction
-    {
-        get => _keepFraction;
-        init => _keepFraction = value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(KeepFraction), value, "must be in [0, 1]");
-    }
+    /// <summary>Feature length d.</summary>
+    [Option("projection_dim", "feature length d after the Rademacher projection", Min = 16, Max = 1 << 20)]
+    public int ProjectionDimension { get; init; } = RademacherProjector.DefaultDimension;
 
-    /// <summary>Records kept (≥ 0); null: <see cref="KeepFraction"/> of the scored records.</summary>
-    public int? Keep
-    {
-        get => _keep;
-        init => _keep = value is null or >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(Keep), value, "must be 0 or more");
-    }
+    /// <summary>Most tokens of one example; longer ones are cut at the end.</summary>
+    [Option("max_length", "most tokens of one example", Min = 1, Max = 1 << 20)]
+    public int MaxLength { get; init; } = 2048;
+
+    /// <summary>Share of the scored records kept, rounded down.</summary>
+    [Option("keep_fraction", "share of the scored records kept, rounded down", Min = 0, Max = 1)]
+    public double KeepFraction { get; init; } = 0.05;
+
+    /// <summary>Records kept; null: <see cref="KeepFraction"/> of the scored records.</summary>
+    [Option("keep", "records kept (replaces keep_fraction)", Min = 0, Max = int.MaxValue)]
+    public int? Keep { get; init; }
 
     /// <summary>The candidates' Adam direction form.</summary>
+    [Option("preconditioning", "reference: m'/sqrt(v'+eps), no bias correction; paper: bias-corrected m̂/(sqrt(v̂)+eps)")]
     public LessPreconditioning Preconditioning { get; init; } = LessPreconditioning.Reference;
 
     /// <summary>Folder of the feature datastore, reused by later runs over the same pool (null: the run's scratch folder, not reused).</summary>
+    [Option("datastore", "folder of the reusable candidate-feature datastore (default: less-datastore beside the run folder)", AffectsResult = false)]
     public string? Datastore { get; init; }
+
+    /// <summary>The projections that get adapters: <see cref="LoraTargets"/>, or <see cref="DefaultLoraTargets"/> when not set.</summary>
+    public IReadOnlyList<string> EffectiveLoraTargets => LoraTargets ?? DefaultLoraTargets;
+
+    /// <inheritdoc/>
+    public OptionProblem? Check()
+    {
+        var unknown = LoraTargets?.FirstOrDefault(t => !KnownTargets.Contains(t, StringComparer.Ordinal));
+        return LoraTargets is { Count: 0 }
+            ? new("lora_targets", "at least one projection is needed")
+            : unknown is null ? null : new("lora_targets", $"unknown projection '{unknown}' (known: {string.Join(", ", KnownTargets)})");
+    }
 }

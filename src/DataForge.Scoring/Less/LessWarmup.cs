@@ -63,7 +63,7 @@ internal sealed class LessWarmup
             TotalSteps = checked(_options.Epochs * batches),
             MinLearningRateRatio = 0,
             MaxLength = _options.MaxLength,
-            Lora = new LoraPlan(_options.LoraRank, _options.LoraAlpha, _options.LoraTargets, random.NextInt64()),
+            Lora = new LoraPlan(_options.LoraRank, _options.LoraAlpha, _options.EffectiveLoraTargets, random.NextInt64()),
         };
         using var model = _source.CreateTrainable(plan);
         var order = Enumerable.Range(0, warmup.Count).ToArray();

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using DataForge.Core.Diagnostics;
+using DataForge.Core.Options;
 using DataForge.Core.Records;
 using DataForge.Core.Seams;
 using DataForge.Core.Steps;
@@ -66,15 +68,12 @@ public sealed class S2lSelector : BarrierStep
     /// <summary>Creates the step.</summary>
     /// <param name="proxy">The model trained as the proxy (a fresh copy each run).</param>
     /// <param name="options">The options; exactly one of budget and fraction must be set.</param>
+    /// <exception cref="ArgumentException">A key is out of range, or budget and fraction are both set or both unset.</exception>
     public S2lSelector(ITrainableModelSource proxy, S2lSelectorOptions options)
     {
         ArgumentNullException.ThrowIfNull(proxy);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Budget.HasValue == options.Fraction.HasValue)
-        {
-            throw new ArgumentException("set exactly one of Budget and Fraction", nameof(options));
-        }
-
+        OptionSchema.Validate(options);
         _proxy = proxy;
         _options = options;
         Contract = new StepContract(
@@ -83,7 +82,16 @@ public sealed class S2lSelector : BarrierStep
             [BelowBudget, NoOutput]);
     }
 
-    /// <inheritdoc/>
+    /// <summary>The <c>select-s2l</c> step type.</summary>
+    public static StepDefinition Definition { get; } = StepDefinition.Create<S2lSelector, S2lSelectorOptions>(
+        "select-s2l",
+        "S2L selection: trains a small proxy on the pool, clusters the records' loss trajectories with k-means and keeps a budget balanced over the clusters (and sources), smallest first.",
+        new(["instruction", "input", "output", "origin"], ["scores", "meta"], [BelowBudget, NoOutput]),
+        (options, context) => context.Model(options.Proxy) is ITrainableModelSource proxy
+            ? new S2lSelector(proxy, options)
+            : throw new DataForgeConfigException($"step '{context.StepName}': the proxy model '{options.Proxy}' cannot be trained; select-s2l needs a [models.{options.Proxy}] with backend torch or tiny"));
+
+    /// <summary>Fields read (<c>origin</c> only with <c>stratify</c>), fields produced, drop reasons.</summary>
     public override StepContract Contract { get; }
 
     /// <summary>2: the user turn joins instruction and input with a blank line, as LESS and the embedded corpus.</summary>

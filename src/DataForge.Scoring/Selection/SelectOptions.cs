@@ -1,55 +1,87 @@
+using System.Globalization;
+using DataForge.Core.Options;
+
 namespace DataForge.Scoring.Selection;
 
 /// <summary>Options of <see cref="SelectStep"/>.</summary>
 /// <remarks>
-/// | option | default | meaning |
-/// |---|---|---|
-/// | <see cref="Formula"/> | required | the score ranked by: one name (<c>ic_ifd</c>) or a linear combination |
-/// | <see cref="Descending"/> | true | higher values first |
-/// | <see cref="TopK"/> / <see cref="TopFraction"/> | none | keep this many / this share of the scored records |
-/// | <see cref="Min"/> / <see cref="Max"/> | none | keep only values within these bounds (applied first) |
-/// | <see cref="SourceQuotas"/> | none | at most this many kept records per source (<c>*</c>: every other source) |
+/// Set at least one of <see cref="TopK"/>, <see cref="TopFraction"/>, <see cref="Min"/>, <see cref="Max"/>,
+/// and not both budgets; <see cref="Score"/> must parse as a <see cref="ScoreFormula"/>.
 /// </remarks>
-public sealed record SelectOptions
+public sealed record SelectOptions : IOptionsCheck
 {
-    private readonly int? _topK;
-    private readonly double? _topFraction;
+    /// <summary>The score ranked by: one name (<c>ic_ifd</c>) or a linear combination.</summary>
+    [Option("score", "the score to rank by (ifd, ic_ifd, less, ...) or a linear combination such as \"0.7 * ic_ifd + 0.3 * less\"", Required = true)]
+    public string Score { get; init; } = "";
 
-    /// <summary>Creates options ranking by <paramref name="formula"/>.</summary>
-    public SelectOptions(ScoreFormula formula)
-    {
-        Formula = formula ?? throw new ArgumentNullException(nameof(formula));
-    }
-
-    /// <summary>The value records are ranked by.</summary>
-    public ScoreFormula Formula { get; }
-
-    /// <summary>Higher values first (false: lower first).</summary>
-    public bool Descending { get; init; } = true;
+    /// <summary>The ranking order.</summary>
+    [Option("order", "desc: highest first; asc: lowest first")]
+    public SelectOrder Order { get; init; } = SelectOrder.Desc;
 
     /// <summary>Keep at most this many records (≥ 0).</summary>
-    public int? TopK
-    {
-        get => _topK;
-        init => _topK = value is null or >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(TopK), value, "must be 0 or more");
-    }
+    [Option("top_k", "keep this many records", Min = 0)]
+    public int? TopK { get; init; }
 
     /// <summary>Keep this share of the scored records, rounded down (0..1).</summary>
-    public double? TopFraction
-    {
-        get => _topFraction;
-        init => _topFraction = value is null or (>= 0 and <= 1) ? value : throw new ArgumentOutOfRangeException(nameof(TopFraction), value, "must be in 0..1");
-    }
+    [Option("top_fraction", "keep this share of the records that have the score (rounded down)", Min = 0, Max = 1)]
+    public double? TopFraction { get; init; }
 
     /// <summary>Drop values below this.</summary>
+    [Option("min", "drop values below this")]
     public double? Min { get; init; }
 
     /// <summary>Drop values above this.</summary>
+    [Option("max", "drop values above this")]
     public double? Max { get; init; }
 
-    /// <summary>Most kept records per source; the key <c>*</c> applies to sources not named.</summary>
-    public IReadOnlyDictionary<string, int> SourceQuotas { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+    /// <summary><c>SOURCE=N</c> entries: at most N kept records per source; <c>*=N</c> applies to sources not named.</summary>
+    [Option("source_quotas", "\"SOURCE=N\" entries: at most N kept records from that read step (\"*=N\" for every other source)")]
+    public IReadOnlyList<string>? SourceQuotas { get; init; }
 
-    /// <summary>The short name used in reasons: the score's name, or <c>score</c> for a combination.</summary>
-    public string Label => Formula.IsSingleScore ? Formula.Names[0] : "score";
+    /// <summary>The source quotas by source (call after <see cref="Check"/> holds).</summary>
+    public IReadOnlyDictionary<string, int> Quotas()
+    {
+        var quotas = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in SourceQuotas ?? [])
+        {
+            var at = entry.LastIndexOf('=');
+            quotas[entry[..at].Trim()] = int.Parse(entry[(at + 1)..].Trim(), CultureInfo.InvariantCulture);
+        }
+
+        return quotas;
+    }
+
+    /// <inheritdoc/>
+    public OptionProblem? Check()
+    {
+        try
+        {
+            ScoreFormula.Parse(Score ?? "");
+        }
+        catch (FormatException e)
+        {
+            return new("score", e.Message);
+        }
+
+        if (TopK is not null && TopFraction is not null)
+        {
+            return new("top_k", "set top_k or top_fraction, not both");
+        }
+
+        if (TopK is null && TopFraction is null && Min is null && Max is null)
+        {
+            return new("top_k", "nothing to select by: set top_k, top_fraction, min or max");
+        }
+
+        foreach (var entry in SourceQuotas ?? [])
+        {
+            var at = entry.LastIndexOf('=');
+            if (at <= 0 || !int.TryParse(entry[(at + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                return new("source_quotas", $"'{entry}' is not SOURCE=N with N a whole number");
+            }
+        }
+
+        return null;
+    }
 }

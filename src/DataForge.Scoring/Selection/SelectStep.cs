@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using DataForge.Core.Options;
 using DataForge.Core.Records;
 using DataForge.Core.Steps;
 
@@ -23,30 +24,34 @@ namespace DataForge.Scoring.Selection;
 public sealed class SelectStep : BarrierStep
 {
     private readonly SelectOptions _options;
+    private readonly ScoreFormula _formula;
+    private readonly IReadOnlyDictionary<string, int> _quotas;
+    private readonly string _label;
 
     /// <summary>Creates the step.</summary>
-    /// <exception cref="ArgumentException">Neither a budget nor a threshold is set, or both budgets are.</exception>
+    /// <exception cref="ArgumentException">The score does not parse, neither a budget nor a threshold is set, both budgets are, or a quota is malformed.</exception>
     public SelectStep(SelectOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.TopK is not null && options.TopFraction is not null)
-        {
-            throw new ArgumentException("set top_k or top_fraction, not both", nameof(options));
-        }
-
-        if (options.TopK is null && options.TopFraction is null && options.Min is null && options.Max is null)
-        {
-            throw new ArgumentException("nothing to select by: set top_k, top_fraction, min or max", nameof(options));
-        }
-
+        OptionSchema.Validate(options);
         _options = options;
+        _formula = ScoreFormula.Parse(options.Score);
+        _quotas = options.Quotas();
+        _label = _formula.IsSingleScore ? _formula.Names[0] : "score";
     }
 
     /// <summary>Every drop reason.</summary>
     public static IReadOnlyList<string> Reasons { get; } = ["missing_score", "below_threshold", "above_threshold", "below_budget", "over_source_quota"];
 
+    /// <summary>The <c>select</c> step type.</summary>
+    public static StepDefinition Definition { get; } = StepDefinition.Create<SelectStep, SelectOptions>(
+        "select",
+        "Keeps a budget of records by a stored score or a linear combination of scores (top-k, top share, thresholds, per-source quotas).",
+        new(["scores", "source"], ["reason"], Reasons),
+        (options, _) => new SelectStep(options));
+
     /// <inheritdoc/>
-    public override StepContract Contract { get; } = new(["scores", "source"], ["reason"], Reasons);
+    public override StepContract Contract => Definition.Contract;
 
     /// <inheritdoc/>
     public override bool IsSelection => true;
@@ -59,7 +64,7 @@ public sealed class SelectStep : BarrierStep
         var sources = new List<string>();
         await foreach (var sample in input().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            values.Add(_options.Formula.Evaluate(sample.Scores));
+            values.Add(_formula.Evaluate(sample.Scores));
             sources.Add(sample.Source ?? "");
         }
 
@@ -106,12 +111,12 @@ public sealed class SelectStep : BarrierStep
         }
 
         var budget = _options.TopK ?? (_options.TopFraction is { } share ? (int)Math.Floor(share * scored) : int.MaxValue);
-        var kept = budget == int.MaxValue ? $"kept_threshold_{_options.Label}" : $"kept_top_{_options.Label}";
+        var kept = budget == int.MaxValue ? $"kept_threshold_{_label}" : $"kept_top_{_label}";
 
         candidates.Sort((a, b) =>
         {
             var byValue = values[a]!.Value.CompareTo(values[b]!.Value);
-            return byValue != 0 ? (_options.Descending ? -byValue : byValue) : a.CompareTo(b);
+            return byValue != 0 ? (_options.Order == SelectOrder.Desc ? -byValue : byValue) : a.CompareTo(b);
         });
         var taken = 0;
         var perSource = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -139,6 +144,6 @@ public sealed class SelectStep : BarrierStep
     }
 
     private int? Quota(string source)
-        => _options.SourceQuotas.TryGetValue(source, out var quota) ? quota
-            : _options.SourceQuotas.TryGetValue("*", out var other) ? other : null;
+        => _quotas.TryGetValue(source, out var quota) ? quota
+            : _quotas.TryGetValue("*", out var other) ? other : null;
 }

@@ -61,10 +61,26 @@ public sealed class LessSelectorTests : IDisposable
         StepConformance.CheckRejectsBadOptions(() => new LessSelector(null!, Targets("math"), Options()));
         StepConformance.CheckRejectsBadOptions(() => new LessSelector(new PlantedGradientSource(), null!, Options()));
         StepConformance.CheckRejectsBadOptions(() => new LessSelector(new PlantedGradientSource(), Targets("math"), null!));
-        Assert.ThrowsAny<ArgumentException>(() => new LessSelectorOptions { WarmupFraction = 0 });
-        Assert.ThrowsAny<ArgumentException>(() => new LessSelectorOptions { KeepFraction = 1.5 });
-        Assert.ThrowsAny<ArgumentException>(() => new LessSelectorOptions { LoraTargets = [] });
-        Assert.ThrowsAny<ArgumentException>(() => new LessSelectorOptions { ProjectionDimension = 8 });
+    }
+
+    public static TheoryData<LessSelectorOptions, string> BadOptions => new()
+    {
+        { new LessSelectorOptions { WarmupFraction = 0 }, "warmup_fraction" },
+        { new LessSelectorOptions { KeepFraction = 1.5 }, "keep_fraction" },
+        { new LessSelectorOptions { LoraTargets = [] }, "lora_targets" },
+        { new LessSelectorOptions { LoraTargets = ["q_proj", "w_proj"] }, "lora_targets" },
+        { new LessSelectorOptions { ProjectionDimension = 8 }, "projection_dim" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public void Constructor_BadKey_ThrowsNamingTheKey(LessSelectorOptions options, string key)
+    {
+        // Act
+        var error = Assert.ThrowsAny<ArgumentException>(() => new LessSelector(new PlantedGradientSource(), Targets("math"), options));
+
+        // Assert
+        Assert.StartsWith(key + ":", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

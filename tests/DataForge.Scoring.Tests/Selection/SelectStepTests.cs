@@ -29,7 +29,7 @@ public sealed class SelectStepTests
     ];
 
     private static SelectStep Step(string formula, Func<SelectOptions, SelectOptions> configure)
-        => new(configure(new SelectOptions(ScoreFormula.Parse(formula))));
+        => new(configure(new SelectOptions { Score = formula }));
 
     [Fact]
     public async Task Conformance_TopK_Passes()
@@ -53,7 +53,7 @@ public sealed class SelectStepTests
     public void Decide_TopFraction_RoundsDownOverScoredRecordsAscending()
     {
         // Arrange: four scored records, 60% -> 2, lowest first.
-        var step = Step("ic_ifd", o => o with { TopFraction = 0.6, Descending = false });
+        var step = Step("ic_ifd", o => o with { TopFraction = 0.6, Order = SelectOrder.Asc });
 
         // Act
         var reasons = step.Decide([0.2, 0.9, 0.5, null, 0.9], ["x", "x", "y", "y", "y"]);
@@ -73,7 +73,7 @@ public sealed class SelectStepTests
     public void Decide_SourceQuotas_CapEachSourceAndPassTheBudgetOn()
     {
         // Arrange: at most one record from x; the budget of three goes on to y.
-        var step = Step("s", o => o with { TopK = 3, SourceQuotas = new Dictionary<string, int> { ["x"] = 1, ["*"] = 5 } });
+        var step = Step("s", o => o with { TopK = 3, SourceQuotas = ["x=1", "*=5"] });
 
         // Act
         var reasons = step.Decide([0.9, 0.8, 0.1, 0.2, 0.3], ["x", "x", "y", "y", "y"]);
@@ -118,9 +118,37 @@ public sealed class SelectStepTests
         => Assert.Throws<FormatException>(() => ScoreFormula.Parse(text));
 
     [Fact]
-    public void Constructor_NothingToSelectByOrBothBudgets_Throws()
+    public void Constructor_NothingToSelectByOrBothBudgets_ThrowsNamingTopK()
     {
-        Assert.Throws<ArgumentException>(() => Step("a", o => o));
-        Assert.Throws<ArgumentException>(() => Step("a", o => o with { TopK = 1, TopFraction = 0.5 }));
+        // Act
+        var nothing = Assert.Throws<ArgumentException>(() => Step("a", o => o));
+        var both = Assert.Throws<ArgumentException>(() => Step("a", o => o with { TopK = 1, TopFraction = 0.5 }));
+
+        // Assert
+        Assert.Equal("top_k", nothing.ParamName);
+        Assert.Equal("top_k", both.ParamName);
+    }
+
+    [Theory]
+    [InlineData("a *", 1, null, "score")]
+    [InlineData("a", -1, null, "top_k")]
+    [InlineData("a", null, 1.5, "top_fraction")]
+    public void Constructor_BadKey_ThrowsNamingTheKey(string score, int? topK, double? topFraction, string key)
+    {
+        // Act
+        var error = Assert.Throws<ArgumentException>(() => Step(score, o => o with { TopK = topK, TopFraction = topFraction }));
+
+        // Assert
+        Assert.StartsWith(key + ":", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_MalformedQuota_ThrowsNamingSourceQuotas()
+    {
+        // Act
+        var error = Assert.Throws<ArgumentException>(() => Step("a", o => o with { TopK = 1, SourceQuotas = ["x=many"] }));
+
+        // Assert
+        Assert.Equal("source_quotas", error.ParamName);
     }
 }
