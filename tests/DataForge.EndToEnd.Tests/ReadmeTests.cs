@@ -1,3 +1,4 @@
+using DataForge.Core.Diagnostics;
 using System.Reflection;
 using DataForge.Pipelines;
 using DataForge.Pipelines.Registry;

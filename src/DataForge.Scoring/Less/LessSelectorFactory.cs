@@ -7,9 +7,6 @@ namespace DataForge.Scoring.Less;
 /// <summary>Builds a <see cref="LessSelector"/> from a pipeline's keys: the target file, the datastore folder, the model.</summary>
 internal static class LessSelectorFactory
 {
-    // The pipeline validator's "value out of range or not allowed" code (DataForge.Pipelines.InvalidValue).
-    private const string InvalidValue = "DF1006";
-
     /// <summary>The step: targets read first (their diagnostics come before any model is built), then the model.</summary>
     /// <exception cref="DataForgeConfigException">The target file has bad lines, or the model cannot be trained.</exception>
     public static LessSelector Build(LessSelectorOptions options, IStepBuildContext context)
@@ -32,7 +29,7 @@ internal static class LessSelectorFactory
     private static LessTargetSet LoadTargets(string written, string path)
     {
         var (set, problems) = LessTargetSet.Parse(File.ReadAllText(path));
-        return set ?? throw new DataForgeConfigException([.. problems.Select(p => new Diagnostic(InvalidValue, written, p.Line, p.Line > 0 ? 1 : 0, $"target example: {p.Message}"))]);
+        return set ?? throw new DataForgeConfigException([.. problems.Select(p => new Diagnostic(DiagnosticCodes.InvalidValue, written, p.Line, p.Line > 0 ? 1 : 0, $"target example: {p.Message}"))]);
     }
 
     // Beside the run folder and its run store (output/<pipeline>/less-datastore), so runs with other target sets find it.

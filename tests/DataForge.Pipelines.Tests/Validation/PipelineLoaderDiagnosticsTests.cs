@@ -1,3 +1,4 @@
+using DataForge.Core.Diagnostics;
 using System.Text;
 using DataForge.Pipelines.Registry;
 using DataForge.Pipelines.Tests.TestKit;

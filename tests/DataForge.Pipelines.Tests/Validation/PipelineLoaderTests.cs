@@ -1,3 +1,4 @@
+using DataForge.Core.Diagnostics;
 using DataForge.Pipelines.Registry;
 using DataForge.Pipelines.Validation;
 using DataForge.Testing;

@@ -1,6 +1,6 @@
-namespace DataForge.Pipelines;
+namespace DataForge.Core.Diagnostics;
 
-/// <summary>The DF diagnostic codes (listed in the README).</summary>
+/// <summary>The DF diagnostic codes (listed in docs/diagnostics.md).</summary>
 public static class DiagnosticCodes
 {
     /// <summary>TOML syntax error.</summary>
