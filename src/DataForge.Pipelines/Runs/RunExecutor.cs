@@ -154,7 +154,7 @@ public sealed class RunExecutor
         folder.PrepareStaging();
         using var models = new ModelCatalog(_spec.Models, _request.Backends ?? ModelBackendRegistry.CreateDefault(), new ModelBuildContext(_spec.Directory, store, _spec.Run.Seed, _models), _request.Refresh);
         var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter(), _spec.Run.Seed, store, models);
-        var nodes = _spec.Steps.Select(s => Node(s, resources)).ToList();
+        var nodes = _spec.Steps.Select(s => StepNodes.Build(s, resources, _request.Refresh)).ToList();
         var rejectSink = new RejectSink(folder.Rejects, RunId, ShardWriterOptions.Default);
         _engine = new PipelineEngine(nodes, new EngineEnvironment(_spec.Run.Seed, RunId, folder.Scratch, store, rejectSink));
         EngineResult result;
@@ -199,16 +199,6 @@ public sealed class RunExecutor
     {
         var outcome = new ManifestOutcome(ManifestOutcome.Finished, inputRecords, errors, _spec.Run.MaxErrorFraction);
         return outcome.ErrorFraction > _spec.Run.MaxErrorFraction ? outcome with { Status = ManifestOutcome.TooManyErrors } : outcome;
-    }
-
-    // A step that uses a model named by --refresh recomputes every result (its cache lookups miss).
-    // Its cache keys hold what it obtained from the build context (models, files): no step can leave them out.
-    private GraphNode Node(StepSpec s, RunResources resources)
-    {
-        var context = new StepBuildContext(s.Name, s.Options, resources);
-        var step = s.Definition.Factory(context);
-        var refresh = _request.Refresh is { Count: > 0 } names && context.ModelsUsed.Any(names.Contains);
-        return new GraphNode(s.Name, s.Definition.Type, step, s.Inputs, RunIdentity.Fingerprint(s), s.Parallelism, s.Capacity, refresh, BuildIdentity.Of(context, step));
     }
 
     private static IReadOnlyDictionary<string, ResolvedModelIdentity> ResolveModels(PipelineSpec spec, RunRequest request)
