@@ -72,7 +72,11 @@ public sealed class ReferenceJsonlSink : SinkStep, IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public override async ValueTask CompleteAsync(StepContext context, CancellationToken cancellationToken) => await DisposeAsync().ConfigureAwait(false);
+    public override async ValueTask<SinkResult> CompleteAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        await DisposeAsync().ConfigureAwait(false);
+        return SinkResult.Empty;
+    }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

@@ -28,9 +28,9 @@ public sealed class CollectingSink : SinkStep
     }
 
     /// <inheritdoc/>
-    public override ValueTask CompleteAsync(StepContext context, CancellationToken cancellationToken)
+    public override ValueTask<SinkResult> CompleteAsync(StepContext context, CancellationToken cancellationToken)
     {
         Completed = true;
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(SinkResult.Empty);
     }
 }

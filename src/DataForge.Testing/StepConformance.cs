@@ -65,6 +65,20 @@ public static class StepConformance
         return run;
     }
 
+    /// <summary>Checks a batched step: the record-step contract, and exactly one outcome (kept or rejected) per input record.</summary>
+    /// <param name="make">Makes a fresh step.</param>
+    /// <param name="inputs">Records to run through the step.</param>
+    /// <param name="runSeed">The fixed seed.</param>
+    /// <param name="parallelism">The parallelism compared against a sequential run.</param>
+    public static async Task<StepRunResult> CheckBatchedAsync(Func<BatchedStep> make, IReadOnlyList<Sample> inputs, long runSeed = 42, int parallelism = 4)
+    {
+        ArgumentNullException.ThrowIfNull(make);
+        var run = await CheckStepAsync(make, inputs, runSeed, parallelism).ConfigureAwait(false);
+        Assert.Equal(inputs.Count, run.Outputs.Count + run.Rejects.Count);
+        CheckProducedFields(make(), inputs, run.Outputs);
+        return run;
+    }
+
     /// <summary>Checks a barrier step; returns the sequential run for further assertions.</summary>
     /// <param name="make">Makes a fresh step.</param>
     /// <param name="inputs">Records to run through the step.</param>

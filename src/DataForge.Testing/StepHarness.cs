@@ -21,7 +21,7 @@ public static class StepHarness
     public const string SinkName = "sink";
 
     /// <summary>Runs <paramref name="step"/> over <paramref name="inputs"/> and collects outputs, rejects and counters.</summary>
-    /// <param name="step">A record step or a barrier step.</param>
+    /// <param name="step">A record, batched or barrier step.</param>
     /// <param name="inputs">The records the source emits, in order.</param>
     /// <param name="runSeed">The run seed.</param>
     /// <param name="parallelism">Records the step works on at once.</param>

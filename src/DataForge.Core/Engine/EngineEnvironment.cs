@@ -1,10 +1,12 @@
 using DataForge.Core.Seams;
+using DataForge.Core.Steps;
 
 namespace DataForge.Core.Engine;
 
-/// <summary>What a run gives the engine: seed, id, a scratch folder and the result cache.</summary>
+/// <summary>What a run gives the engine: seed, id, a scratch folder, the result cache and where rejects go.</summary>
 /// <param name="RunSeed">The run seed.</param>
 /// <param name="RunId">The run id.</param>
 /// <param name="ScratchDirectory">Folder for spill files; the caller removes it.</param>
 /// <param name="Cache">Result cache for cacheable steps; null disables step caching.</param>
-public sealed record EngineEnvironment(long RunSeed, string RunId, string ScratchDirectory, IResultCache? Cache);
+/// <param name="RejectSink">Writes every rejected record once all steps have finished (the reject lanes in plan order, each in its own order); null keeps them only in the lanes.</param>
+public sealed record EngineEnvironment(long RunSeed, string RunId, string ScratchDirectory, IResultCache? Cache, SinkStep? RejectSink = null);

@@ -1,3 +1,5 @@
+using DataForge.Core.Steps;
+
 namespace DataForge.Core.Engine;
 
 /// <summary>
@@ -8,7 +10,8 @@ namespace DataForge.Core.Engine;
 /// </summary>
 public sealed class PipelineEngine
 {
-    private readonly List<NodeRuntime> _runtimes;
+    private readonly List<NodeRunner> _runtimes;
+    private readonly EngineEnvironment _environment;
 
     /// <summary>Prepares a run of <paramref name="nodes"/> (in plan order; inputs must name earlier or later nodes of the plan, without cycles).</summary>
     public PipelineEngine(IReadOnlyList<GraphNode> nodes, EngineEnvironment environment)
@@ -16,7 +19,8 @@ public sealed class PipelineEngine
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(environment);
         Directory.CreateDirectory(environment.ScratchDirectory);
-        _runtimes = [.. nodes.Select((n, i) => new NodeRuntime(n, i, environment))];
+        _environment = environment;
+        _runtimes = [.. nodes.Select((n, i) => NodeRunner.Create(n, i, environment))];
         var byName = _runtimes.Zip(nodes).ToDictionary(p => p.Second.Name, p => p.First, StringComparer.Ordinal);
         foreach (var (runtime, node) in _runtimes.Zip(nodes))
         {
@@ -27,7 +31,7 @@ public sealed class PipelineEngine
                     throw new ArgumentException($"Step '{node.Name}' reads unknown step '{node.Inputs[i]}'.", nameof(nodes));
                 }
 
-                producer.AddConsumer(runtime, i);
+                producer.Router.AddConsumer(runtime, i);
             }
         }
 
@@ -62,7 +66,29 @@ public sealed class PipelineEngine
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(root);
         }
 
-        return new EngineResult(Stats, [.. _runtimes.Select(r => r.RejectLane).OfType<string>()]);
+        var lanes = _runtimes.Select(r => r.Router.RejectLane).OfType<string>().ToList();
+        var rejects = await WriteRejectsAsync(lanes, stop.Token).ConfigureAwait(false);
+        return new EngineResult(Stats, lanes, [.. _runtimes.Select(r => r.SinkResult).OfType<SinkResult>()], rejects);
+    }
+
+    // The reject sink gets every lane, in plan order, each lane in the order its step rejected.
+    private async Task<SinkResult?> WriteRejectsAsync(IReadOnlyList<string> lanes, CancellationToken cancellationToken)
+    {
+        if (_environment.RejectSink is not { } sink)
+        {
+            return null;
+        }
+
+        var context = new StepContext("rejects", _environment.RunSeed, _environment.RunId, Path.Combine(_environment.ScratchDirectory, "rejects.scratch"));
+        foreach (var lane in lanes)
+        {
+            await foreach (var sample in SpillFile.ReadAsync(lane, cancellationToken).ConfigureAwait(false))
+            {
+                await sink.WriteAsync(sample, context, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return await sink.CompleteAsync(context, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task Guard(Task task, CancellationTokenSource stop)

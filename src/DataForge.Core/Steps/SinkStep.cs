@@ -11,6 +11,6 @@ public abstract class SinkStep : Step
     /// <summary>Consumes one record.</summary>
     public abstract ValueTask WriteAsync(Sample sample, StepContext context, CancellationToken cancellationToken);
 
-    /// <summary>Called once after the last record.</summary>
-    public virtual ValueTask CompleteAsync(StepContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    /// <summary>Called once after the last record; returns what the sink wrote (the engine collects it into its result).</summary>
+    public virtual ValueTask<SinkResult> CompleteAsync(StepContext context, CancellationToken cancellationToken) => ValueTask.FromResult(SinkResult.Empty);
 }

@@ -8,7 +8,6 @@ using DataForge.Pipelines.Registry;
 using DataForge.Pipelines.Validation;
 using DataForge.Storage.Runs;
 using DataForge.Storage.Shards;
-using DataForge.Storage.Steps;
 using DataForge.Storage.Store;
 
 namespace DataForge.Pipelines.Runs;
@@ -155,8 +154,9 @@ public sealed class RunExecutor
         folder.PrepareStaging();
         using var models = new ModelCatalog(_spec.Models, _request.Backends ?? ModelBackendRegistry.CreateDefault(), new ModelBuildContext(_spec.Directory, store, _spec.Run.Seed, _models), _request.Refresh);
         var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter(), _spec.Run.Seed, store, models);
-        var nodes = _spec.Steps.Select(s => Node(s, resources)).ToList();
-        _engine = new PipelineEngine(nodes, new EngineEnvironment(_spec.Run.Seed, RunId, folder.Scratch, store));
+        var nodes = _spec.Steps.Select(s => StepNodes.Build(s, resources, _request.Refresh)).ToList();
+        var rejectSink = new RejectSink(folder.Rejects, RunId, ShardWriterOptions.Default);
+        _engine = new PipelineEngine(nodes, new EngineEnvironment(_spec.Run.Seed, RunId, folder.Scratch, store, rejectSink));
         EngineResult result;
         try
         {
@@ -171,13 +171,11 @@ public sealed class RunExecutor
             }
         }
 
-        var write = nodes.Select(n => n.Step).OfType<WriteStep>().Single();
         var inputRecords = nodes.Zip(result.Stats).Where(p => p.First.Step is SourceStep).Sum(p => p.Second.In);
         var errors = result.Stats.Sum(s => s.Errors);
         var outcome = Outcome(inputRecords, errors);
         var digest = await RejectDigest.ReadAsync(result.RejectLanes, cancellationToken).ConfigureAwait(false);
-        var rejects = await RejectShardWriter.WriteAsync(result.RejectLanes, folder.Rejects, RunId, ShardWriterOptions.Default, cancellationToken).ConfigureAwait(false);
-        var manifest = RunManifestBuilder.Build(new ManifestInputs(_spec, _identity, _models, CodeVersion), folder, result, write, rejects, models.Identities) with { Outcome = outcome };
+        var manifest = RunManifestBuilder.Build(new ManifestInputs(_spec, _identity, _models, CodeVersion), folder, result, models.Identities) with { Outcome = outcome };
         await ManifestJson.WriteAsync(manifest, Path.Combine(folder.Staging, "manifest.json"), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder.Staging, "README.md"), DatasetCard.Render(manifest), cancellationToken).ConfigureAwait(false);
         await store.FlushAsync().ConfigureAwait(false);
@@ -201,16 +199,6 @@ public sealed class RunExecutor
     {
         var outcome = new ManifestOutcome(ManifestOutcome.Finished, inputRecords, errors, _spec.Run.MaxErrorFraction);
         return outcome.ErrorFraction > _spec.Run.MaxErrorFraction ? outcome with { Status = ManifestOutcome.TooManyErrors } : outcome;
-    }
-
-    // A step that uses a model named by --refresh recomputes every result (its cache lookups miss).
-    // Its cache keys hold what it obtained from the build context (models, files): no step can leave them out.
-    private GraphNode Node(StepSpec s, RunResources resources)
-    {
-        var context = new StepBuildContext(s.Name, s.Options, resources);
-        var step = s.Definition.Factory(context);
-        var refresh = _request.Refresh is { Count: > 0 } names && context.ModelsUsed.Any(names.Contains);
-        return new GraphNode(s.Name, s.Definition.Type, step, s.Inputs, RunIdentity.Fingerprint(s), s.Parallelism, s.Capacity, refresh, BuildIdentity.Of(context, step));
     }
 
     private static IReadOnlyDictionary<string, ResolvedModelIdentity> ResolveModels(PipelineSpec spec, RunRequest request)

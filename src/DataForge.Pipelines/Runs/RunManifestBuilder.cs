@@ -1,9 +1,8 @@
 using DataForge.Core.Engine;
+using DataForge.Core.Records;
 using DataForge.Pipelines.Models;
 using DataForge.Pipelines.Validation;
 using DataForge.Storage.Runs;
-using DataForge.Storage.Shards;
-using DataForge.Storage.Steps;
 
 namespace DataForge.Pipelines.Runs;
 
@@ -14,9 +13,11 @@ internal sealed record ManifestInputs(PipelineSpec Spec, RunIdentity Identity, I
 internal static class RunManifestBuilder
 {
     /// <summary>The manifest of a finished engine run (without its outcome, which the executor adds).</summary>
-    public static RunManifest Build(ManifestInputs run, RunFolder folder, EngineResult result, WriteStep write, IReadOnlyList<ShardFile> rejects, IReadOnlyDictionary<string, string> modelIds)
+    public static RunManifest Build(ManifestInputs run, RunFolder folder, EngineResult result, IReadOnlyDictionary<string, string> modelIds)
     {
-        var shards = write.Shards.Concat(rejects)
+        var data = result.Sinks.SelectMany(s => s.Files).ToList();
+        var rejects = result.Rejects?.Files ?? [];
+        var shards = data.Concat(rejects)
             .Select(s => new ManifestShard(Path.GetRelativePath(folder.Staging, s.Path).Replace('\\', '/'), s.Rows, s.Sha256))
             .ToList();
         var steps = result.Stats.ToDictionary(s => s.Step, s => new ManifestStepCount(s.In, s.Out, s.Dropped));
@@ -27,16 +28,22 @@ internal static class RunManifestBuilder
             run.Identity.SeedsSha256,
             run.CodeVersion,
             [.. run.Spec.Models.Values.Select(m => ManifestEntry(m, modelIds.GetValueOrDefault(m.Name), run.Models.GetValueOrDefault(m.Name)))],
-            new ManifestCounts(write.Shards.Sum(s => s.Rows), rejects.Sum(s => s.Rows), steps),
+            new ManifestCounts(data.Sum(s => s.Rows), rejects.Sum(s => s.Rows), steps),
             shards,
             result.Stats.ToDictionary(s => s.Step, s => Math.Round(s.Elapsed.TotalSeconds, 3)),
-            ScoreSummaries(result, write));
+            ScoreSummaries(result));
     }
 
-    // What was written, and for each selection step the scores of the records it decided on and of those it kept.
-    private static Dictionary<string, IReadOnlyDictionary<string, ScoreSummary>> ScoreSummaries(EngineResult result, WriteStep write)
+    // What the sinks wrote, and for each selection step the scores of the records it decided on and of those it kept.
+    private static Dictionary<string, IReadOnlyDictionary<string, ScoreSummary>> ScoreSummaries(EngineResult result)
     {
-        var summaries = new Dictionary<string, IReadOnlyDictionary<string, ScoreSummary>> { ["written"] = write.ScoreSummaries };
+        var written = new SortedDictionary<string, ScoreSummary>(StringComparer.Ordinal);
+        foreach (var (name, summary) in result.Sinks.SelectMany(s => s.Scores))
+        {
+            written[name] = summary;
+        }
+
+        var summaries = new Dictionary<string, IReadOnlyDictionary<string, ScoreSummary>> { ["written"] = written };
         foreach (var stats in result.Stats.Where(s => s.ScoresBefore.Count > 0))
         {
             summaries[$"{stats.Step}.before"] = Summarize(stats.ScoresBefore);

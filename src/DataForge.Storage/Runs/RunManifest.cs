@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using DataForge.Storage.Shards;
+using DataForge.Core.Records;
 
 namespace DataForge.Storage.Runs;
 

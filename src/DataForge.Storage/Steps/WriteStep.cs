@@ -12,36 +12,23 @@ namespace DataForge.Storage.Steps;
 /// </remarks>
 public sealed class WriteStep : SinkStep
 {
-    private readonly WriteStepOptions _options;
-    private readonly ParquetShardWriter<ShardRow> _writer;
-    private readonly ScoreCollector _scores = new();
+    private readonly ShardSink<ShardRow> _shards;
 
     /// <summary>Creates the step.</summary>
     public WriteStep(WriteStepOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options;
-        _writer = new ParquetShardWriter<ShardRow>(options.DataDirectory, "train", options.Shards);
+        _shards = new ShardSink<ShardRow>(options.DataDirectory, "train", options.Shards, s => ShardRowMapper.ToRow(s, options.RunId));
     }
 
     /// <inheritdoc/>
     public override StepContract Contract { get; } = new([], [], []);
 
-    /// <summary>The finished shards (after completion).</summary>
-    public IReadOnlyList<ShardFile> Shards { get; private set; } = [];
-
-    /// <summary>Distribution of each score over the written records.</summary>
-    public IReadOnlyDictionary<string, ScoreSummary> ScoreSummaries => _scores.Summarize();
-
     /// <inheritdoc/>
     public override ValueTask WriteAsync(Sample sample, StepContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(sample);
-        _scores.Add(sample.Scores);
-        return _writer.AppendAsync(ShardRowMapper.ToRow(sample, _options.RunId), cancellationToken);
-    }
+        => _shards.WriteAsync(sample, cancellationToken);
 
-    /// <inheritdoc/>
-    public override async ValueTask CompleteAsync(StepContext context, CancellationToken cancellationToken)
-        => Shards = await _writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>Finishes the shards and reports them with the distribution of each score over the written records.</summary>
+    public override ValueTask<SinkResult> CompleteAsync(StepContext context, CancellationToken cancellationToken)
+        => _shards.CompleteAsync(cancellationToken);
 }

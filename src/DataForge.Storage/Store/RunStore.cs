@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using DataForge.Core.Seams;
 using Microsoft.Data.Sqlite;
 
@@ -18,17 +17,10 @@ namespace DataForge.Storage.Store;
 /// </remarks>
 public sealed class RunStore : IResultCache, IAsyncDisposable
 {
-    private const int BatchSize = 512;
-    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
-
     private readonly SqliteConnection _read;
     private readonly SqliteConnection _write;
     private readonly Lock _readLock = new();
-    private readonly Dictionary<string, byte[]> _pending = new(StringComparer.Ordinal);
-    private readonly Lock _pendingLock = new();
-    private readonly Lock _writeLock = new();
-    private readonly Channel<KeyValuePair<string, byte[]>> _puts = Channel.CreateBounded<KeyValuePair<string, byte[]>>(new BoundedChannelOptions(8192) { SingleReader = true });
-    private readonly Task _writer;
+    private readonly ResultWriter _writer;
 
     private RunStore(string path)
     {
@@ -36,7 +28,7 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
         _write = StoreDatabase.Connect(path);
         StoreDatabase.CreateSchema(_write);
         _read = StoreDatabase.Connect(path);
-        _writer = Task.Run(WriteLoopAsync);
+        _writer = new ResultWriter(_write);
     }
 
     /// <summary>The database file.</summary>
@@ -54,12 +46,9 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
     public ValueTask<byte[]?> TryGetAsync(string key, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_pendingLock)
+        if (_writer.TryGetPending(key, out var value))
         {
-            if (_pending.TryGetValue(key, out var value))
-            {
-                return ValueTask.FromResult<byte[]?>(value);
-            }
+            return ValueTask.FromResult(value);
         }
 
         lock (_readLock)
@@ -77,21 +66,7 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
     /// done; losing it would only make a rerun compute it again): it is committed by the next
     /// <see cref="FlushAsync"/> or by <see cref="DisposeAsync"/>. The token only stops a wait for room.
     /// </remarks>
-    public ValueTask PutAsync(string key, byte[] value, CancellationToken cancellationToken)
-    {
-        lock (_pendingLock)
-        {
-            _pending[key] = value;
-        }
-
-        var item = new KeyValuePair<string, byte[]>(key, value);
-        if (_puts.Writer.TryWrite(item) || cancellationToken.IsCancellationRequested)
-        {
-            return ValueTask.CompletedTask;
-        }
-
-        return WaitForRoomAsync(item, cancellationToken);
-    }
+    public ValueTask PutAsync(string key, byte[] value, CancellationToken cancellationToken) => _writer.PutAsync(key, value, cancellationToken);
 
     /// <summary>Number of cached results (flushed ones).</summary>
     public long CountResults()
@@ -149,11 +124,9 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
     /// <summary>Commits every pending result (including puts whose token was cancelled) and closes the store.</summary>
     public async ValueTask DisposeAsync()
     {
-        _puts.Writer.TryComplete();
         try
         {
-            await _writer.ConfigureAwait(false);
-            CommitLeftovers();
+            await _writer.CloseAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -163,109 +136,5 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
     }
 
     /// <summary>Waits until every result put so far is committed.</summary>
-    public async Task FlushAsync()
-    {
-        while (true)
-        {
-            lock (_pendingLock)
-            {
-                if (_pending.Count == 0)
-                {
-                    return;
-                }
-            }
-
-            if (_writer.IsCompleted)
-            {
-                await _writer.ConfigureAwait(false);
-                CommitLeftovers();
-                return;
-            }
-
-            await Task.Delay(10).ConfigureAwait(false);
-            if (!_puts.Reader.TryPeek(out _))
-            {
-                // Nothing queued, yet results are pending: their puts never reached the queue (cancelled waits).
-                CommitLeftovers();
-            }
-        }
-    }
-
-    private async ValueTask WaitForRoomAsync(KeyValuePair<string, byte[]> item, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _puts.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: the result stays pending and is committed on flush or dispose.
-        }
-    }
-
-    // Results still pending once the queue is drained: puts that never reached the queue.
-    private void CommitLeftovers()
-    {
-        List<KeyValuePair<string, byte[]>> leftovers;
-        lock (_pendingLock)
-        {
-            leftovers = [.. _pending];
-        }
-
-        lock (_writeLock)
-        {
-            Commit(leftovers);
-        }
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<KeyValuePair<string, byte[]>>(BatchSize);
-        var reader = _puts.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            using var window = new CancellationTokenSource(FlushInterval);
-            try
-            {
-                while (batch.Count < BatchSize && await reader.WaitToReadAsync(window.Token).ConfigureAwait(false))
-                {
-                    while (batch.Count < BatchSize && reader.TryRead(out var item))
-                    {
-                        batch.Add(item);
-                    }
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // The flush interval ended: commit what we have.
-            }
-
-            lock (_writeLock)
-            {
-                Commit(batch);
-            }
-
-            batch.Clear();
-        }
-    }
-
-    private void Commit(List<KeyValuePair<string, byte[]>> batch)
-    {
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
-        StoreDatabase.InsertResults(_write, batch);
-        lock (_pendingLock)
-        {
-            foreach (var (k, v) in batch)
-            {
-                if (_pending.TryGetValue(k, out var current) && ReferenceEquals(current, v))
-                {
-                    _pending.Remove(k);
-                }
-            }
-        }
-    }
+    public Task FlushAsync() => _writer.FlushAsync();
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using DataForge.Storage.Runs;
-using DataForge.Storage.Shards;
+using DataForge.Core.Records;
 using Xunit;
 
 namespace DataForge.Storage.Tests.Runs;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace DataForge.Storage.Shards;
+namespace DataForge.Core.Records;
 
 /// <summary>Collects score values (one double per record and score) to summarize them for the manifest.</summary>
 public sealed class ScoreCollector

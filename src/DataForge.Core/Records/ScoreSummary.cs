@@ -1,4 +1,4 @@
-namespace DataForge.Storage.Shards;
+namespace DataForge.Core.Records;
 
 /// <summary>Distribution of one score.</summary>
 /// <param name="Count">Records that have the score.</param>
