@@ -27,8 +27,8 @@ public sealed class IfdScorerTests
     public async Task Conformance_IfdAndIcIfd_Pass()
     {
         List<Sample> inputs = [Record("a", "Say hi.", "hello there friend"), Record("b", "Name a colour.", "blue"), Record("c", "Empty.", "")];
-        await StepConformance.CheckBarrierAsync(() => new IfdScorer(Model(), IfdOptions.Default), inputs);
-        await StepConformance.CheckBarrierAsync(() => new IfdScorer(Model(), new IfdOptions { Metric = IfdMetric.IcIfd }), inputs);
+        await StepConformance.CheckBatchedAsync(() => new IfdScorer(Model(), IfdOptions.Default), inputs);
+        await StepConformance.CheckBatchedAsync(() => new IfdScorer(Model(), new IfdOptions { Metric = IfdMetric.IcIfd }), inputs);
     }
 
     [Fact]
@@ -110,6 +110,6 @@ public sealed class IfdScorerTests
         Assert.Equal((512, true), (IfdOptions.Default.EffectiveMaxLength, IfdOptions.Default.DropsAboveOne));
         var ic = new IfdOptions { Metric = IfdMetric.IcIfd };
         Assert.Equal((0, false), (ic.EffectiveMaxLength, ic.DropsAboveOne));
-        Assert.Throws<ArgumentException>(() => new IfdOptions { PromptFormat = "chatml" });
+        Assert.Contains("prompt_format", Assert.Throws<ArgumentException>(() => new IfdScorer(Model(), new IfdOptions { PromptFormat = "chatml" })).Message, StringComparison.Ordinal);
     }
 }
