@@ -1,3 +1,4 @@
+using DataForge.Core.Options;
 using DataForge.Core.Records;
 using DataForge.Core.Steps;
 using DataForge.Storage.Shards;
@@ -20,12 +21,20 @@ public sealed class WriteStep : SinkStep
     public WriteStep(WriteStepOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        OptionSchema.Validate(options);
         _options = options;
         _writer = new ParquetShardWriter<ShardRow>(options.DataDirectory, "train", options.Shards);
     }
 
+    /// <summary>The <c>write</c> step type: the run's data folder and run id come from the run.</summary>
+    public static StepDefinition Definition { get; } = StepDefinition.Create<WriteStep, WriteStepOptions>(
+        "write",
+        "Writes kept records to the run folder's Parquet shards.",
+        new([], [], []),
+        (options, context) => new WriteStep(options with { DataDirectory = context.DataDirectory, RunId = context.RunId }));
+
     /// <inheritdoc/>
-    public override StepContract Contract { get; } = new([], [], []);
+    public override StepContract Contract => Definition.Contract;
 
     /// <summary>The finished shards (after completion).</summary>
     public IReadOnlyList<ShardFile> Shards { get; private set; } = [];
