@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using DataForge.Core.Options;
 using DataForge.Core.Records;
 using DataForge.Core.Steps;
 using DataForge.LintSeq.Diffs;
+using DataForge.LintSeq.Languages;
 using DataForge.LintSeq.Linters;
 using DataForge.LintSeq.Sampling;
 
@@ -26,22 +28,34 @@ namespace DataForge.LintSeq;
 public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
 {
     private static readonly string[] Reasons = ["no_program", "no_candidate_lines", "unsupported_language", "syntax_error", "linter_failed", "linter_missing"];
-    private readonly LintSeqExpanderOptions _options;
+    private readonly string? _language;
+    private readonly LinterSet _linters;
     private readonly LintSeqOptions _sampler;
 
-    /// <summary>Creates the step.</summary>
-    public LintSeqExpander(LintSeqExpanderOptions options)
+    /// <summary>Creates the step; it owns <paramref name="linters"/> and disposes them.</summary>
+    /// <exception cref="ArgumentException">A key is out of range; the message names it.</exception>
+    public LintSeqExpander(LintSeqExpanderOptions options, LinterSet linters)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options;
-        _sampler = options.Sampler;
+        ArgumentNullException.ThrowIfNull(linters);
+        OptionSchema.Validate(options);
+        _language = options.ForcedLanguage;
+        _linters = linters;
+        _sampler = options.ToSampler();
     }
 
+    /// <summary>The <c>lintseq</c> step type: its linters are created on first use and cached through the run store.</summary>
+    public static StepDefinition Definition { get; } = StepDefinition.Create<LintSeqExpander, LintSeqExpanderOptions>(
+        "lintseq",
+        "LintSeq: s insertion-only edit sequences per program, every prefix lint-clean.",
+        new(
+            ["instruction", "output", "language"],
+            ["id", "kind", "output", "language", "edits", "parent_id", "root_id", "operation", "source", "meta"],
+            Reasons),
+        (options, context) => new LintSeqExpander(options, new LinterSet(options.Linter, options.ToPython(), options.ToRoslyn(), context.Cache)));
+
     /// <inheritdoc/>
-    public override StepContract Contract { get; } = new(
-        ["instruction", "output", "language"],
-        ["id", "kind", "output", "language", "edits", "parent_id", "root_id", "operation", "source", "meta"],
-        Reasons);
+    public override StepContract Contract => Definition.Contract;
 
     /// <summary>
     /// Not cached per record: the result depends on the installed linter's version, which the step's
@@ -55,20 +69,20 @@ public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(sample);
         ArgumentNullException.ThrowIfNull(context);
-        var language = Normalize(_options.Language ?? sample.Language);
+        var language = Normalize(_language ?? sample.Language);
         if (string.IsNullOrWhiteSpace(sample.Output))
         {
             yield return Outcome.Error(sample.WithMeta("detail", "the record has no program in 'output'"), "no_program");
             yield break;
         }
 
-        if (language is null || _options.Rules(language) is not { } rules)
+        if (language is null || RulesFor(language) is not { } rules)
         {
             yield return Outcome.Error(sample.WithMeta("detail", $"language '{sample.Language}' is not supported (python, csharp)"), "unsupported_language");
             yield break;
         }
 
-        if (_options.Linters.NameFor(language) is null)
+        if (_linters.NameFor(language) is null)
         {
             yield return Outcome.Error(sample.WithMeta("detail", $"the chosen linter does not lint {language}"), "unsupported_language");
             yield break;
@@ -95,7 +109,7 @@ public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
         MemoLinter linter;
         try
         {
-            linter = new MemoLinter(await _options.Linters.ForAsync(language, cancellationToken).ConfigureAwait(false));
+            linter = new MemoLinter(await _linters.ForAsync(language, cancellationToken).ConfigureAwait(false));
             var fullLint = await linter.LintAsync(program, cancellationToken).ConfigureAwait(false);
             if (SyntaxCheck.FirstError(language, program, fullLint) is { } syntax)
             {
@@ -155,7 +169,14 @@ public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync() => _options.Linters.DisposeAsync();
+    public ValueTask DisposeAsync() => _linters.DisposeAsync();
+
+    private static ILanguageRules? RulesFor(string language) => language switch
+    {
+        "python" => new PythonRules(),
+        "csharp" => new CSharpRules(),
+        _ => null,
+    };
 
     private static string? Normalize(string? language) => language?.Trim().ToLowerInvariant() switch
     {

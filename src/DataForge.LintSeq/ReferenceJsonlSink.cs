@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using DataForge.Core.Options;
 using DataForge.Core.Records;
 using DataForge.Core.Steps;
 
@@ -21,16 +22,31 @@ public sealed class ReferenceJsonlSink : SinkStep, IAsyncDisposable
     private FileStream? _stream;
     private Utf8JsonWriter? _json;
 
-    /// <summary>Creates the sink writing into <paramref name="directory"/>; <paramref name="samples"/> (or "all"), <paramref name="sequences"/> and <paramref name="seed"/> name the file.</summary>
-    public ReferenceJsonlSink(string directory, string samples, int sequences, long seed)
+    /// <summary>Creates the sink writing into the options' folder; their sample count, s and seed name the file.</summary>
+    /// <exception cref="ArgumentException">A key is out of range or the folder is blank.</exception>
+    public ReferenceJsonlSink(ReferenceJsonlOptions options)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        _directory = directory;
-        _fileName = string.Create(CultureInfo.InvariantCulture, $"0000_{samples}_{sequences}_{seed}_vec.jsonl");
+        ArgumentNullException.ThrowIfNull(options);
+        OptionSchema.Validate(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Directory, nameof(options));
+        _directory = options.Directory;
+        _fileName = string.Create(CultureInfo.InvariantCulture, $"0000_{options.Samples}_{options.Sequences}_{options.Seed}_vec.jsonl");
     }
 
+    /// <summary>The <c>write-reference-jsonl</c> step type: writes into <c>reference/</c> beside the run's <c>data/</c> folder.</summary>
+    public static StepDefinition Definition { get; } = StepDefinition.Create<ReferenceJsonlSink, ReferenceJsonlOptions>(
+        "write-reference-jsonl",
+        "Also writes edit sequences as the reference implementation's JSONL (reference/ in the run folder).",
+        new(["edits", "instruction", "output", "meta"], [], []),
+        (options, context) => new ReferenceJsonlSink(options with
+        {
+            Directory = Path.Combine(Path.GetDirectoryName(context.DataDirectory)!, "reference"),
+            Samples = context.Limit?.ToString(CultureInfo.InvariantCulture) ?? "all",
+            Seed = context.Seed,
+        }));
+
     /// <inheritdoc/>
-    public override StepContract Contract { get; } = new(["edits", "instruction", "output", "meta"], [], []);
+    public override StepContract Contract => Definition.Contract;
 
     /// <summary>The file written.</summary>
     public string FilePath => Path.Combine(_directory, _fileName);

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using DataForge.Core.Options;
 using DataForge.Core.Records;
 using DataForge.Core.Steps;
 
@@ -21,11 +22,19 @@ public sealed class DedupExactFilter : FilterStep
     public DedupExactFilter(DedupExactOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        OptionSchema.Validate(options);
         _seen = new CompactHashSet(options.ExpectedRecords);
     }
 
+    /// <summary>The <c>dedup-exact</c> step type.</summary>
+    public static StepDefinition Definition { get; } = StepDefinition.Create<DedupExactFilter, DedupExactOptions>(
+        "dedup-exact",
+        "Drops records whose normalized text was seen before (streaming, 64-bit hash index).",
+        StepContract.Filter(["instruction", "input", "output", "messages"], ["duplicate"]),
+        (options, _) => new DedupExactFilter(options));
+
     /// <inheritdoc/>
-    public override StepContract Contract { get; } = StepContract.Filter(["instruction", "input", "output", "messages"], ["duplicate"]);
+    public override StepContract Contract => Definition.Contract;
 
     /// <summary>The index is shared state: records must arrive one at a time, in order.</summary>
     public override int? MaxParallelism => 1;
@@ -38,4 +47,15 @@ public sealed class DedupExactFilter : FilterStep
         SHA256.HashData(Encoding.UTF8.GetBytes(normalized), digest);
         return _seen.Add(BinaryPrimitives.ReadUInt64LittleEndian(digest)) ? Verdict.Keep : Verdict.Drop("duplicate");
     }
+}
+
+/// <summary>Options of <see cref="DedupExactFilter"/>.</summary>
+public sealed record DedupExactOptions
+{
+    /// <summary>The defaults.</summary>
+    public static DedupExactOptions Default { get; } = new();
+
+    /// <summary>How many distinct records to size the index for (16 MB at the default); it grows past that if needed.</summary>
+    [Option("expected_records", "pre-sizes the hash index", Min = 1, AffectsResult = false)]
+    public long ExpectedRecords { get; init; } = 1_000_000;
 }

@@ -21,8 +21,6 @@ public sealed class StepRegistry
             registry.Register(StepTypeDefinition.From(declaration));
         }
 
-        BuiltInSteps.Register(registry);
-        LintSeqSteps.Register(registry);
         return registry;
     }
 

@@ -1,3 +1,4 @@
+using DataForge.Core.Options;
 using DataForge.Core.Steps;
 
 namespace DataForge.Storage.Readers;
@@ -16,35 +17,50 @@ namespace DataForge.Storage.Readers;
 /// <c>field_too_large</c>, <c>line_too_large</c>, <c>truncated_line</c> (an unterminated last line
 /// that is not JSON), <c>not_an_object</c>, <c>empty_file</c>, <c>binary_file</c> (NUL in the first
 /// 8 KiB), <c>invalid_parquet</c>, <c>file_too_large</c> (a <c>.json</c> file over 256 MiB).</para>
-/// <para><b>Options:</b> see <see cref="ReadStepOptions"/>: <c>path</c>, <c>max_field_bytes</c>,
-/// <c>max_line_bytes</c>, <c>limit</c>.</para>
+/// <para><b>Options:</b> see <see cref="ReadStepOptions"/>: <c>path</c>, <c>max_field_bytes</c>;
+/// the run's <c>limit</c> is set by the factory.</para>
 /// <para><b>References:</b> Alpaca (Taori et al. 2023, tatsu-lab/stanford_alpaca), ShareGPT
 /// conversation format, JSON Lines (jsonlines.org).</para>
 /// </remarks>
 public sealed class ReadStep : SourceStep
 {
-    private static readonly StepContract ReadContract = new(
-        [],
-        ["id", "kind", "instruction", "input", "output", "messages", "language", "root_id", "round", "source", "origin", "meta"],
-        ReadReasons.All);
-
     private readonly ReadStepOptions _options;
 
     /// <summary>Creates the step.</summary>
     /// <param name="options">What to read.</param>
+    /// <exception cref="ArgumentException">A key is out of range, the path is blank, or the limit is negative.</exception>
     public ReadStep(ReadStepOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        OptionSchema.Validate(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path, "path");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxLineBytes);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Limit ?? 0, nameof(options.Limit));
         _options = options;
     }
 
+    /// <summary>The <c>read</c> step type: the path resolved against the pipeline file, the run's limit.</summary>
+    public static StepDefinition Definition { get; } = StepDefinition.Create<ReadStep, ReadStepOptions>(
+        "read",
+        "Reads JSONL / JSON / Parquet records or code files from a file or folder.",
+        new(
+            [],
+            ["id", "kind", "instruction", "input", "output", "messages", "language", "root_id", "round", "source", "origin", "meta"],
+            ReadReasons.All),
+        (options, context) => new ReadStep(options with
+        {
+            Path = context.ResolvePath(options.Path!),
+            BaseDirectory = context.PipelineDirectory,
+            Limit = context.Limit,
+        }));
+
     /// <inheritdoc/>
-    public override StepContract Contract => ReadContract;
+    public override StepContract Contract => Definition.Contract;
 
     /// <inheritdoc/>
     public override IAsyncEnumerable<Outcome> ReadAsync(StepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return RecordReader.ReadAsync(_options.Path, _options.ToReaderOptions(context.StepName), cancellationToken);
+        return RecordReader.ReadAsync(_options.Path!, _options.ToReaderOptions(context.StepName), cancellationToken);
     }
 }

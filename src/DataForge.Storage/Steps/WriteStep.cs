@@ -1,3 +1,4 @@
+using DataForge.Core.Options;
 using DataForge.Core.Records;
 using DataForge.Core.Steps;
 using DataForge.Storage.Shards;
@@ -7,7 +8,7 @@ namespace DataForge.Storage.Steps;
 /// <summary>Writes kept records to the run's Parquet data shards (<c>data/train-*-of-*.parquet</c>).</summary>
 /// <remarks>
 /// Input fields: every column. Output fields: none (a sink). Drop reasons: none.
-/// Options: <c>shard_rows</c> (100000), <c>row_group_rows</c> (10000); zstd at the Optimal level.
+/// Options: see <see cref="WriteStepOptions"/>; zstd at the Optimal level.
 /// References: Hugging Face datasets' Parquet layout (<c>data/train-00000-of-00001.parquet</c>).
 /// </remarks>
 public sealed class WriteStep : SinkStep
@@ -18,11 +19,19 @@ public sealed class WriteStep : SinkStep
     public WriteStep(WriteStepOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        OptionSchema.Validate(options);
         _shards = new ShardSink<ShardRow>(options.DataDirectory, "train", options.Shards, s => ShardRowMapper.ToRow(s, options.RunId));
     }
 
+    /// <summary>The <c>write</c> step type: the run's data folder and run id come from the run.</summary>
+    public static StepDefinition Definition { get; } = StepDefinition.Create<WriteStep, WriteStepOptions>(
+        "write",
+        "Writes kept records to the run folder's Parquet shards.",
+        new([], [], []),
+        (options, context) => new WriteStep(options with { DataDirectory = context.DataDirectory, RunId = context.RunId }));
+
     /// <inheritdoc/>
-    public override StepContract Contract { get; } = new([], [], []);
+    public override StepContract Contract => Definition.Contract;
 
     /// <inheritdoc/>
     public override ValueTask WriteAsync(Sample sample, StepContext context, CancellationToken cancellationToken)

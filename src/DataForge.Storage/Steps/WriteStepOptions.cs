@@ -1,9 +1,30 @@
+using DataForge.Core.Options;
 using DataForge.Storage.Shards;
 
 namespace DataForge.Storage.Steps;
 
 /// <summary>Options of the <c>write</c> step.</summary>
-/// <param name="DataDirectory">The run's <c>data/</c> folder (in the staging folder).</param>
-/// <param name="RunId">Written into every row's <c>run_id</c>.</param>
-/// <param name="Shards">Shard and row-group sizes.</param>
-public sealed record WriteStepOptions(string DataDirectory, string RunId, ShardWriterOptions Shards);
+/// <remarks>
+/// The keys are <see cref="ShardRows"/> (<c>shard_rows</c>) and <see cref="RowGroupRows"/>
+/// (<c>row_group_rows</c>); <see cref="DataDirectory"/> and <see cref="RunId"/> are set by the
+/// step's factory from the run.
+/// </remarks>
+public sealed record WriteStepOptions
+{
+    /// <summary>Rows per shard file.</summary>
+    [Option("shard_rows", "rows per shard file", Min = 1, Max = int.MaxValue)]
+    public int ShardRows { get; init; } = ShardWriterOptions.Default.ShardRows;
+
+    /// <summary>Rows per Parquet row group.</summary>
+    [Option("row_group_rows", "rows per Parquet row group", Min = 1, Max = int.MaxValue)]
+    public int RowGroupRows { get; init; } = ShardWriterOptions.Default.RowGroupRows;
+
+    /// <summary>The run's <c>data/</c> folder (in the staging folder).</summary>
+    public string DataDirectory { get; init; } = string.Empty;
+
+    /// <summary>Written into every row's <c>run_id</c>.</summary>
+    public string RunId { get; init; } = string.Empty;
+
+    /// <summary>Shard and row-group sizes.</summary>
+    public ShardWriterOptions Shards => new() { ShardRows = ShardRows, RowGroupRows = RowGroupRows };
+}

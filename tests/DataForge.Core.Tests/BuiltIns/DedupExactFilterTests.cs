@@ -29,13 +29,17 @@ public sealed class DedupExactFilterTests
     }
 
     [Fact]
-    public void Options_ZeroExpectedRecords_Throws()
+    public void Options_ZeroExpectedRecords_AreRefusedWhenTheStepIsBuilt()
     {
-        // Arrange + Act
-        var error = Record.Exception(() => new DedupExactOptions { ExpectedRecords = 0 });
+        // Arrange
+        var options = new DedupExactOptions { ExpectedRecords = 0 };
+
+        // Act
+        var error = Record.Exception(() => new DedupExactFilter(options));
 
         // Assert
-        Assert.IsType<ArgumentOutOfRangeException>(error);
+        Assert.IsType<ArgumentException>(error);
+        Assert.Contains("expected_records", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

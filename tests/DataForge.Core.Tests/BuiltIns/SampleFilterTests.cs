@@ -30,13 +30,17 @@ public sealed class SampleFilterTests
     [InlineData(-0.1)]
     [InlineData(1.5)]
     [InlineData(double.NaN)]
-    public void Options_FractionOutsideUnitInterval_Throws(double fraction)
+    public void Options_FractionOutsideUnitInterval_AreRefusedWhenTheStepIsBuilt(double fraction)
     {
-        // Arrange + Act
-        var error = Record.Exception(() => new SampleFilterOptions { Fraction = fraction });
+        // Arrange
+        var options = new SampleFilterOptions { Fraction = fraction };
+
+        // Act
+        var error = Record.Exception(() => new SampleFilter(options));
 
         // Assert
-        Assert.IsType<ArgumentOutOfRangeException>(error);
+        Assert.IsType<ArgumentException>(error);
+        Assert.Contains("fraction", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,16 +1,12 @@
-using DataForge.LintSeq.Languages;
 using DataForge.LintSeq.Linters;
 using DataForge.LintSeq.Linters.Roslyn;
-using DataForge.LintSeq.Sampling;
 
 namespace DataForge.LintSeq.Tests.Step;
 
 /// <summary>The real <c>lintseq</c> step as the pipeline builds it (pylint for Python, Roslyn for C#), without a run store.</summary>
 internal static class TestSteps
 {
-    public static LintSeqExpander LintSeq(PythonLinterOptions python) => new(new LintSeqExpanderOptions(
-        LintSeqOptions.Default,
-        null,
-        language => language switch { "python" => new PythonRules(), "csharp" => new CSharpRules(), _ => null },
-        new LinterSet("auto", python, new RoslynLinterOptions(), cache: null)));
+    public static LintSeqExpander LintSeq(PythonLinterOptions python) => new(
+        new LintSeqExpanderOptions(),
+        new LinterSet("auto", python, new RoslynLinterOptions(), cache: null));
 }

@@ -72,9 +72,9 @@ public sealed class ReadStepTests : IDisposable
     {
         // Arrange, Act, Assert
         Assert.Throws<ArgumentNullException>(() => new ReadStep(null!));
-        Assert.Throws<ArgumentException>(() => new ReadStepOptions { Path = " " });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ReadStepOptions { Path = "/x", MaxFieldBytes = 0 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ReadStepOptions { Path = "/x", Limit = -5 });
+        Assert.Throws<ArgumentException>(() => new ReadStep(new ReadStepOptions { Path = " " }));
+        Assert.Contains("max_field_bytes", Assert.Throws<ArgumentException>(() => new ReadStep(new ReadStepOptions { Path = "/x", MaxFieldBytes = 0 })).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ReadStep(new ReadStepOptions { Path = "/x", Limit = -5 }));
     }
 
     [Fact]
