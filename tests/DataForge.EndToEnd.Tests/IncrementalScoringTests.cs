@@ -22,6 +22,7 @@ public sealed class IncrementalScoringTests
         var lines = File.ReadLines(Path.Combine(CliRunner.RepoRoot, "seeds", "instructions", "general.jsonl")).Where(l => l.Length > 0).Take(Pool + 1).ToList();
         var pipeline = File.ReadAllText(Path.Combine(CliRunner.RepoRoot, "pipelines", "select-ic-ifd.toml")).Replace("\"../seeds/instructions\"", "\"pool\"", StringComparison.Ordinal);
         temp.Write("select-ic-ifd.toml", pipeline);
+        TempFolder.CopyModel("tiny", temp.Combine("models", "tiny"));
         temp.Write(Path.Combine("pool", "pool.jsonl"), string.Join("\n", lines.Take(Pool)) + "\n");
         var store = temp.Combine("store.sqlite");
         var first = await CliRunner.RunAsync(temp.Path, ["run", "select-ic-ifd.toml", "--out", temp.Combine("first"), "--store", store]);
