@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs pipelines with the CLI of a base commit and with this tree's CLI, and compares the shards
 # byte for byte (sha256 of every data/ and rejects/ Parquet file). Prints a Markdown table.
+# Shards that differ are compared row by row (bench/DataForge.ShardDiff): a row says "within 1e-6"
+# when only numbers differ — score columns, and numbers inside meta JSON — by at most 1e-6 relative.
 #
 #   bench/compare-shards.sh BASE_REV [--limit N] [PIPELINE...]
 #
@@ -39,6 +41,17 @@ build() { # tree -> folder of its CLI
 echo "building $BASE_REV and this tree..." >&2
 build "$BASE_TREE" "$BENCH_DIR/cli-base"
 build "$ROOT" "$BENCH_DIR/cli-head"
+dotnet build "$ROOT/bench/DataForge.ShardDiff/DataForge.ShardDiff.csproj" -c Release -o "$BENCH_DIR/shard-diff" -nologo -v quiet >&2
+
+within() { # base run folder, head run folder -> one line per differing shard, or nothing; fails beyond the tolerance
+  local file ok=0
+  for file in $(cd "$1" && find data rejects -name '*.parquet' -type f | LC_ALL=C sort); do
+    cmp -s "$1/$file" "$2/$file" && continue
+    [ -f "$2/$file" ] || { echo "$file: missing"; ok=1; continue; }
+    echo "$file: $(dotnet "$BENCH_DIR/shard-diff/DataForge.ShardDiff.dll" "$1/$file" "$2/$file" 1e-6)" || ok=1
+  done
+  return $ok
+}
 
 limit_args=()
 [ "$LIMIT" -gt 0 ] && limit_args=(--limit "$LIMIT")
@@ -65,8 +78,12 @@ for pipeline in "${PIPELINES[@]}"; do
   base_digest=$(digest "$base_out"); head_digest=$(digest "$head_out")
   result="identical"
   if [ "$base_digest" != "$head_digest" ]; then
-    result="DIFFERENT: $(diff <(echo "$base_digest") <(echo "$head_digest") | grep -c '^[<>]') lines differ"
-    status=1
+    if [ "$(echo "$base_digest" | awk '{print $2}')" = "$(echo "$head_digest" | awk '{print $2}')" ] && details=$(within "$base_out" "$head_out"); then
+      result="within 1e-6: $(echo "$details" | tr '\n' ';' | sed 's/;$//')"
+    else
+      result="DIFFERENT: $(within "$base_out" "$head_out" | tr '\n' ';')"
+      status=1
+    fi
   fi
   echo "| $pipeline | $(echo "$base_digest" | grep -c .) | $(echo "$head_digest" | grep -c .) | $result |"
 done
