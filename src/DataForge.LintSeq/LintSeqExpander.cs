@@ -18,9 +18,7 @@ namespace DataForge.LintSeq;
 /// lint_calls, preexisting_errors, round_cap_reached, program_source: the program's own file:line).
 /// Drop reasons: <c>no_program</c>, <c>no_candidate_lines</c>, <c>unsupported_language</c>,
 /// <c>syntax_error</c>, <c>linter_failed</c>, <c>linter_missing</c> (all but no_candidate_lines are errors).
-/// Options: <c>s</c> (5), <c>linter</c> (auto: pylint for Python, roslyn for C#), <c>language</c> (auto),
-/// <c>sampling</c> (indent: the reference driver's depth bias; uniform: the paper's description),
-/// <c>max_rounds</c> (512), <c>keep_empty_diffs</c> (false, as pylintseq; the paper repository keeps them).
+/// Options: see <see cref="LintSeqExpanderOptions"/>.
 /// Errors already in a program are deleted with the first edit, as the reference does.
 /// References: Piterbarg, Pinto, Fergus, "Training Language Models on Synthetic Edit Sequences
 /// Improves Code Synthesis" (ICLR 2025); github.com/upiterbarg/lintseq, github.com/upiterbarg/pylintseq.

@@ -11,7 +11,7 @@ namespace DataForge.Core.BuiltIns;
 /// <remarks>
 /// Input fields: instruction, input, output, messages. Output fields: none.
 /// Drop reasons: <c>duplicate</c> (the first occurrence in stream order is kept).
-/// Options: <c>expected_records</c> (1000000). Normalization: lower case, trimmed, whitespace runs collapsed.
+/// Options: see <see cref="DedupExactOptions"/>. Normalization: lower case, trimmed, whitespace runs collapsed.
 /// With 64-bit hashes, the chance of any false duplicate among a million distinct records is about 3e-8.
 /// </remarks>
 public sealed class DedupExactFilter : FilterStep

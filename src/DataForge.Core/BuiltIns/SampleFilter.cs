@@ -7,7 +7,7 @@ namespace DataForge.Core.BuiltIns;
 /// <summary>Keeps a deterministic random share of the records.</summary>
 /// <remarks>
 /// Input fields: id. Output fields: none. Drop reasons: <c>not_sampled</c>.
-/// Options: <c>fraction</c> (0.5). Each record's draw comes from (run seed, record id, step name), so
+/// Options: see <see cref="SampleFilterOptions"/>. Each record's draw comes from (run seed, record id, step name), so
 /// the same seed keeps the same records whatever the order or parallelism; a new seed keeps others.
 /// </remarks>
 public sealed class SampleFilter : FilterStep

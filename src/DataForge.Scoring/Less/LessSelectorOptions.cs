@@ -4,20 +4,9 @@ namespace DataForge.Scoring.Less;
 
 /// <summary>Options of <see cref="LessSelector"/> (defaults: the reference's, github.com/princeton-nlp/LESS).</summary>
 /// <remarks>
-/// | option | default | meaning |
-/// |---|---|---|
-/// | <see cref="WarmupFraction"/> | 0.05 | share of the pool drawn for warm-up training (at least one record) |
-/// | <see cref="Epochs"/> | 4 | warm-up epochs; one checkpoint at the end of each |
-/// | <see cref="LearningRate"/> | 2e-5 | peak rate; 3% linear warm-up, then decay to zero |
-/// | <see cref="LoraRank"/> / <see cref="LoraAlpha"/> | 128 / 512 | LoRA adapters whose gradients are the features |
-/// | <see cref="LoraTargets"/> | q_proj, k_proj, v_proj, o_proj | projections that get adapters |
-/// | <see cref="BatchSize"/> | 32 | examples per optimizer step |
-/// | <see cref="ProjectionDimension"/> | 8192 | feature length d after the Rademacher projection |
-/// | <see cref="MaxLength"/> | 2048 | tokens of one example, prompt and response together |
-/// | <see cref="KeepFraction"/> | 0.05 | share of the scored records kept, rounded down |
-/// | <see cref="Keep"/> | none | records kept; replaces <see cref="KeepFraction"/> when set |
-/// | <see cref="Preconditioning"/> | reference | Adam direction form: the reference code's, or the paper's with bias correction |
-/// | <see cref="Datastore"/> | none | folder of the reusable feature datastore (the pipeline's factory fills in less-datastore beside the run folder; none: the run's scratch folder) |
+/// Each option's key, default and meaning: its <see cref="OptionAttribute"/> below (docs/reference.md lists them).
+/// Warm-up draws at least one record and writes one checkpoint at the end of each epoch; its learning rate
+/// rises linearly over the first 3% of steps, then decays to zero. <see cref="Keep"/>, when set, replaces <see cref="KeepFraction"/>.
 ///
 /// The reference's batch is 1 per device × 32 accumulation steps on 4 GPUs, an effective 128; the
 /// default here is one batch of 32 per step. Its rate of 2e-5 suits Llama-2-7B; the embedded tiny

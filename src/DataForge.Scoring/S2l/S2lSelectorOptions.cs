@@ -6,17 +6,10 @@ namespace DataForge.Scoring.S2l;
 /// <remarks>
 /// Set exactly one of <see cref="Budget"/> and <see cref="Fraction"/> (above 0); the step refuses options with neither or both.
 ///
-/// | option | default | meaning |
-/// |---|---|---|
-/// | <see cref="Budget"/> | none | records to keep |
-/// | <see cref="Fraction"/> | none | share of the pool to keep, rounded to the nearest count |
-/// | <see cref="Checkpoints"/> | 12 | trajectory length T: loss recordings, evenly spaced over the training |
-/// | <see cref="Clusters"/> | 100 | K of k-means, clamped to the distinct trajectories of each stratum |
-/// | <see cref="Epochs"/> | 3 | proxy training epochs |
-/// | <see cref="BatchSize"/> | 8 | examples per optimizer step (the reference: 4 per device × 8 accumulation) |
-/// | <see cref="LearningRate"/> | 2e-5 | peak rate; 3% linear warm-up, cosine decay to zero (the reference's schedule) |
-/// | <see cref="MaxLength"/> | 512 | tokens of one example, prompt and response together |
-/// | <see cref="Stratify"/> | true | allocate the budget over sources (<c>origin</c>) first, as the reference's code does |
+/// Each option's key, default and meaning: its <see cref="OptionAttribute"/> below (docs/reference.md lists them).
+/// Proxy training's learning rate rises linearly over the first 3% of steps, then follows a cosine decay to zero
+/// (the reference's schedule); <see cref="Fraction"/> is rounded to the nearest count, and the k-means K is clamped
+/// to the distinct trajectories of each stratum.
 ///
 /// The reference's rate of 2e-5 suits its 70M-parameter proxy; the embedded tiny model needs a much
 /// higher one (about 1e-3) for its losses to move at all, and flat trajectories cluster on noise.
