@@ -73,6 +73,9 @@ echo "| pipeline | shards ($BASE_REV) | shards (this tree) | result |"
 echo "|---|---|---|---|"
 status=0
 for pipeline in "${PIPELINES[@]}"; do
+  if [ ! -f "$BASE_TREE/$pipeline" ]; then
+    echo "| $pipeline | – | – | new in this tree (not in $BASE_REV) |"; continue
+  fi
   base_out=$(run base "$BASE_TREE" "$pipeline") || { echo "| $pipeline | failed | | |"; status=1; continue; }
   head_out=$(run head "$ROOT" "$pipeline") || { echo "| $pipeline | | failed | |"; status=1; continue; }
   base_digest=$(digest "$base_out"); head_digest=$(digest "$head_out")

@@ -33,7 +33,9 @@ internal static class CliRunner
         using var process = Process.Start(StartInfo(workingDirectory, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        // A guard against a hung process, not a speed check: generous enough for a loaded CI machine
+        // (train-tiny builds its tokenizer from the repository's text before its few steps).
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(15));
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 }
