@@ -10,8 +10,7 @@ namespace DataForge.LintSeq;
 public sealed record ReferenceJsonlOptions
 {
     /// <summary>The s of the file name (the <c>lintseq</c> step's sequences per program).</summary>
-    [Option("s", "the s of the file name <n>_<s>_<seed>_vec.jsonl", Min = 1)]
-    public int Sequences { get; init; } = 5;
+    [Option("s", "the s of the file name <n>_<s>_<seed>_vec.jsonl", Min = 1)] public int Sequences { get; init; } = 5;
 
     /// <summary>The folder written (<c>reference/</c> in the run folder).</summary>
     public string Directory { get; init; } = string.Empty;

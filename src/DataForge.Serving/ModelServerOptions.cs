@@ -1,4 +1,5 @@
 using System.Net;
+using DataForge.Core.Options;
 
 namespace DataForge.Serving;
 
@@ -37,63 +38,22 @@ public sealed record ModelServerOptions
     } = "127.0.0.1";
 
     /// <summary>The TCP port; 0 lets the system pick a free one (read it from <see cref="ModelServer.Uri"/>).</summary>
-    public int Port
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(Port));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, IPEndPoint.MaxPort, nameof(Port));
-            field = value;
-        }
-    } = 8181;
+    public int Port { get; init => field = Require.InRange(value, 0, IPEndPoint.MaxPort, nameof(Port)); } = 8181;
 
     /// <summary>The model id shown by <c>/v1/models</c> and in responses; requests may name any model.</summary>
-    public string ModelName
-    {
-        get;
-        init
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(value, nameof(ModelName));
-            field = value;
-        }
-    } = "dataforge";
+    public string ModelName { get; init => field = Require.NotBlank(value, nameof(ModelName)); } = "dataforge";
 
     /// <summary>New tokens generated when a request sets neither <c>max_tokens</c> nor <c>max_completion_tokens</c>.</summary>
-    public int DefaultMaxTokens
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(DefaultMaxTokens));
-            field = value;
-        }
-    } = 512;
+    public int DefaultMaxTokens { get; init => field = Require.AtLeast(value, 1, nameof(DefaultMaxTokens)); } = 512;
 
     /// <summary>
     /// Requests that may wait for the model while it serves another, answered in arrival order;
     /// one more gets HTTP 503 with <c>Retry-After</c>.
     /// </summary>
-    public int MaxWaitingRequests
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(MaxWaitingRequests));
-            field = value;
-        }
-    } = 64;
+    public int MaxWaitingRequests { get; init => field = Require.AtLeast(value, 0, nameof(MaxWaitingRequests)); } = 64;
 
     /// <summary>The largest request body accepted, in bytes; a larger one gets HTTP 413.</summary>
-    public long MaxRequestBodyBytes
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1024, nameof(MaxRequestBodyBytes));
-            field = value;
-        }
-    } = 8 * 1024 * 1024;
+    public long MaxRequestBodyBytes { get; init => field = Require.AtLeast(value, 1024L, nameof(MaxRequestBodyBytes)); } = 8 * 1024 * 1024;
 
     /// <summary>
     /// Counts the tokens a request's prompt becomes (chat template and BOS token included). With the

@@ -56,6 +56,5 @@ public sealed record DedupExactOptions
     public static DedupExactOptions Default { get; } = new();
 
     /// <summary>How many distinct records to size the index for (16 MB at the default); it grows past that if needed.</summary>
-    [Option("expected_records", "pre-sizes the hash index", Min = 1, AffectsResult = false)]
-    public long ExpectedRecords { get; init; } = 1_000_000;
+    [Option("expected_records", "pre-sizes the hash index", Min = 1, AffectsResult = false)] public long ExpectedRecords { get; init; } = 1_000_000;
 }

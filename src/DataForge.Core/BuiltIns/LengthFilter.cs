@@ -65,16 +65,13 @@ public sealed record LengthFilterOptions : IOptionsCheck
     public static LengthFilterOptions Default { get; } = new();
 
     /// <summary>Minimum token count.</summary>
-    [Option("min_tokens", "fewer tokens: dropped as too_short", Min = 0, Max = int.MaxValue)]
-    public int MinTokens { get; init; } = 1;
+    [Option("min_tokens", "fewer tokens: dropped as too_short", Min = 0, Max = int.MaxValue)] public int MinTokens { get; init; } = 1;
 
     /// <summary>Maximum token count.</summary>
-    [Option("max_tokens", "more tokens: dropped as too_long", Min = 1, Max = int.MaxValue)]
-    public int MaxTokens { get; init; } = 4096;
+    [Option("max_tokens", "more tokens: dropped as too_long", Min = 1, Max = int.MaxValue)] public int MaxTokens { get; init; } = 4096;
 
     /// <summary>The tokenizer used for counting.</summary>
-    [Option("tokenizer", "tokenizer used for counting", Allowed = ["gpt2"])]
-    public string Tokenizer { get; init; } = "gpt2";
+    [Option("tokenizer", "tokenizer used for counting", Allowed = ["gpt2"])] public string Tokenizer { get; init; } = "gpt2";
 
     /// <inheritdoc/>
     public OptionProblem? Check() => MinTokens > MaxTokens ? new("min_tokens", "'min_tokens' is above 'max_tokens'") : null;

@@ -111,20 +111,16 @@ public enum RegexFilterMode
 public sealed record RegexFilterOptions : IOptionsCheck
 {
     /// <summary>The .NET regular expression (required).</summary>
-    [Option("pattern", ".NET regular expression searched for in the field's text", Required = true)]
-    public string? Pattern { get; init; }
+    [Option("pattern", ".NET regular expression searched for in the field's text", Required = true)] public string? Pattern { get; init; }
 
     /// <summary>The text matched; <c>text</c> (the default) covers instruction records and conversations alike.</summary>
-    [Option("field", "text matched: text (instruction, input, output and messages joined), instruction, input or output")]
-    public RegexFilterField Field { get; init; } = RegexFilterField.Text;
+    [Option("field", "text matched: text (instruction, input, output and messages joined), instruction, input or output")] public RegexFilterField Field { get; init; } = RegexFilterField.Text;
 
     /// <summary><c>drop</c>: drop matching records; <c>keep</c>: keep only matching records.</summary>
-    [Option("mode", "drop: records that match are dropped as regex_match; keep: records that do not match are dropped as regex_no_match")]
-    public RegexFilterMode Mode { get; init; } = RegexFilterMode.Drop;
+    [Option("mode", "drop: records that match are dropped as regex_match; keep: records that do not match are dropped as regex_no_match")] public RegexFilterMode Mode { get; init; } = RegexFilterMode.Drop;
 
     /// <summary>Match without regard to case (culture-invariant).</summary>
-    [Option("ignore_case", "match without regard to case")]
-    public bool IgnoreCase { get; init; }
+    [Option("ignore_case", "match without regard to case")] public bool IgnoreCase { get; init; }
 
     /// <summary>The compiled expression.</summary>
     /// <exception cref="ArgumentException">The pattern is not a valid regular expression.</exception>

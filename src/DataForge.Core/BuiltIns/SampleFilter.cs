@@ -44,6 +44,5 @@ public sealed record SampleFilterOptions
     public static SampleFilterOptions Default { get; } = new();
 
     /// <summary>The share of records kept, each decided by the record's own seeded generator.</summary>
-    [Option("fraction", "share of records kept", Min = 0, Max = 1)]
-    public double Fraction { get; init; } = 0.5;
+    [Option("fraction", "share of records kept", Min = 0, Max = 1)] public double Fraction { get; init; } = 0.5;
 }

@@ -1,3 +1,5 @@
+using DataForge.Core.Options;
+
 namespace DataForge.Models.OpenAi;
 
 /// <summary>Settings of an <see cref="OpenAiLanguageModel"/>: where the servers are and how hard to try.</summary>
@@ -24,15 +26,7 @@ public sealed record OpenAiModelOptions
     }
 
     /// <summary>The model name sent in every request (e.g. <c>Qwen/Qwen2.5-7B-Instruct</c>).</summary>
-    public required string Model
-    {
-        get;
-        init
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(value, nameof(Model));
-            field = value;
-        }
-    }
+    public required string Model { get; init => field = Require.NotBlank(value, nameof(Model)); }
 
     /// <summary>
     /// The model's identity in cache keys and provenance; null: <c>openai:</c> and the model name. Set it
@@ -45,47 +39,19 @@ public sealed record OpenAiModelOptions
     public string? ApiKey { get; init; }
 
     /// <summary>Time allowed for one attempt (waiting for a free slot not included).</summary>
-    public TimeSpan RequestTimeout
-    {
-        get;
-        init => field = Positive(value, nameof(RequestTimeout));
-    } = TimeSpan.FromMinutes(5);
+    public TimeSpan RequestTimeout { get; init => field = Require.Positive(value, nameof(RequestTimeout)); } = TimeSpan.FromMinutes(5);
 
     /// <summary>Retries after the first attempt for transient failures (429, 5xx, timeouts, resets, bad bodies).</summary>
-    public int MaxRetries
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(MaxRetries));
-            field = value;
-        }
-    } = 5;
+    public int MaxRetries { get; init => field = Require.AtLeast(value, 0, nameof(MaxRetries)); } = 5;
 
     /// <summary>Most requests in flight to one base URL.</summary>
-    public int MaxConcurrencyPerEndpoint
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(MaxConcurrencyPerEndpoint));
-            field = value;
-        }
-    } = 4;
+    public int MaxConcurrencyPerEndpoint { get; init => field = Require.AtLeast(value, 1, nameof(MaxConcurrencyPerEndpoint)); } = 4;
 
     /// <summary>Backoff before the first retry, doubled for each further one (before jitter).</summary>
-    public TimeSpan BackoffBase
-    {
-        get;
-        init => field = Positive(value, nameof(BackoffBase));
-    } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan BackoffBase { get; init => field = Require.Positive(value, nameof(BackoffBase)); } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Ceiling of the backoff before jitter.</summary>
-    public TimeSpan BackoffMax
-    {
-        get;
-        init => field = Positive(value, nameof(BackoffMax));
-    } = TimeSpan.FromSeconds(30);
+    public TimeSpan BackoffMax { get; init => field = Require.Positive(value, nameof(BackoffMax)); } = TimeSpan.FromSeconds(30);
 
     /// <summary>Seed of the jitter generator.</summary>
     public int JitterSeed { get; init; }
@@ -111,11 +77,5 @@ public sealed record OpenAiModelOptions
         }
 
         return [.. value];
-    }
-
-    private static TimeSpan Positive(TimeSpan value, string name)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero, name);
-        return value;
     }
 }

@@ -9,38 +9,31 @@ public sealed record IfdOptions : IOptionsCheck
     public static IfdOptions Default { get; } = new();
 
     /// <summary>The name of the scoring model (a <c>[models.NAME]</c> entry); steps built in code pass the model itself.</summary>
-    [Option("model", "the scoring model", Kind = OptionKind.ModelRef, Required = true)]
-    public string? Model { get; init; }
+    [Option("model", "the scoring model", Kind = OptionKind.ModelRef, Required = true)] public string? Model { get; init; }
 
     /// <summary>The score computed.</summary>
-    [Option("metric", "ifd: Cherry_LLM's IFD; ic_ifd: Evolution-Analysis's IFD and IC-IFD")]
-    public IfdMetric Metric { get; init; } = IfdMetric.Ifd;
+    [Option("metric", "ifd: Cherry_LLM's IFD; ic_ifd: Evolution-Analysis's IFD and IC-IFD")] public IfdMetric Metric { get; init; } = IfdMetric.Ifd;
 
     /// <summary>IFD's prompt format; IC-IFD uses no template.</summary>
-    [Option("prompt_format", "IFD's prompt format: alpaca, wiz, vicuna or none (IC-IFD uses no template)", Allowed = ["alpaca", "wiz", "vicuna", "none"])]
-    public string PromptFormat { get; init; } = "alpaca";
+    [Option("prompt_format", "IFD's prompt format: alpaca, wiz, vicuna or none (IC-IFD uses no template)", Allowed = ["alpaca", "wiz", "vicuna", "none"])] public string PromptFormat { get; init; } = "alpaca";
 
     /// <summary>Tokens of prompt and answer scored (0: all); null: 512 for IFD, 0 for IC-IFD (see <see cref="EffectiveMaxLength"/>).</summary>
-    [Option("max_length", "tokens of prompt + answer scored; 0: no truncation (default 512 for ifd, 0 for ic_ifd)", Min = 0)]
-    public int? MaxLength { get; init; }
+    [Option("max_length", "tokens of prompt + answer scored; 0: no truncation (default 512 for ifd, 0 for ic_ifd)", Min = 0)] public int? MaxLength { get; init; }
 
     /// <summary>The truncation in effect, after defaults.</summary>
     public int EffectiveMaxLength => MaxLength ?? (Metric == IfdMetric.Ifd ? 512 : 0);
 
     /// <summary>How the two answer losses become IFD.</summary>
-    [Option("ratio", "loss: s(A|Q) / s(A); ppl: exp(s(A|Q) - s(A)) (Superfiltering)")]
-    public IfdRatio Ratio { get; init; } = IfdRatio.Loss;
+    [Option("ratio", "loss: s(A|Q) / s(A); ppl: exp(s(A|Q) - s(A)) (Superfiltering)")] public IfdRatio Ratio { get; init; } = IfdRatio.Loss;
 
     /// <summary>Drop records with IFD above 1 (null: on for IFD, off for IC-IFD, as the references).</summary>
-    [Option("drop_above_one", "drop records with IFD above 1 (default: true for ifd, false for ic_ifd)")]
-    public bool? DropAboveOne { get; init; }
+    [Option("drop_above_one", "drop records with IFD above 1 (default: true for ifd, false for ic_ifd)")] public bool? DropAboveOne { get; init; }
 
     /// <summary>Whether IFD above 1 is dropped, after defaults.</summary>
     public bool DropsAboveOne => DropAboveOne ?? Metric == IfdMetric.Ifd;
 
     /// <summary>Records scored per model call; a record's scores never depend on it.</summary>
-    [Option("batch_records", "records scored per model call", Min = 1, Max = 65536)]
-    public int BatchRecords { get; init; } = 32;
+    [Option("batch_records", "records scored per model call", Min = 1, Max = 65536)] public int BatchRecords { get; init; } = 32;
 
     /// <inheritdoc/>
     public OptionProblem? Check()

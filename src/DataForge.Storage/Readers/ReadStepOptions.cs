@@ -12,12 +12,10 @@ namespace DataForge.Storage.Readers;
 public sealed record ReadStepOptions
 {
     /// <summary>The file or folder to read; the factory replaces the pipeline's relative path with the resolved one.</summary>
-    [Option("path", "file or folder to read, relative to the pipeline file", Kind = OptionKind.Path, Required = true)]
-    public string? Path { get; init; }
+    [Option("path", "file or folder to read, relative to the pipeline file", Kind = OptionKind.Path, Required = true)] public string? Path { get; init; }
 
     /// <summary>Largest string field in UTF-8 bytes (<c>field_too_large</c> beyond).</summary>
-    [Option("max_field_bytes", "a string field longer than this (UTF-8 bytes) rejects the record as field_too_large", Min = 1, Max = int.MaxValue)]
-    public int MaxFieldBytes { get; init; } = RecordReaderOptions.Default.MaxFieldBytes;
+    [Option("max_field_bytes", "a string field longer than this (UTF-8 bytes) rejects the record as field_too_large", Min = 1, Max = int.MaxValue)] public int MaxFieldBytes { get; init; } = RecordReaderOptions.Default.MaxFieldBytes;
 
     /// <summary>The folder that <c>source</c> paths are written relative to (the pipeline file's folder); null: the folder read, or the file's folder.</summary>
     public string? BaseDirectory { get; init; }

@@ -12,12 +12,10 @@ namespace DataForge.Storage.Steps;
 public sealed record WriteStepOptions
 {
     /// <summary>Rows per shard file.</summary>
-    [Option("shard_rows", "rows per shard file", Min = 1, Max = int.MaxValue)]
-    public int ShardRows { get; init; } = ShardWriterOptions.Default.ShardRows;
+    [Option("shard_rows", "rows per shard file", Min = 1, Max = int.MaxValue)] public int ShardRows { get; init; } = ShardWriterOptions.Default.ShardRows;
 
     /// <summary>Rows per Parquet row group.</summary>
-    [Option("row_group_rows", "rows per Parquet row group", Min = 1, Max = int.MaxValue)]
-    public int RowGroupRows { get; init; } = ShardWriterOptions.Default.RowGroupRows;
+    [Option("row_group_rows", "rows per Parquet row group", Min = 1, Max = int.MaxValue)] public int RowGroupRows { get; init; } = ShardWriterOptions.Default.RowGroupRows;
 
     /// <summary>The run's <c>data/</c> folder (in the staging folder).</summary>
     public string DataDirectory { get; init; } = string.Empty;
