@@ -26,60 +26,41 @@ public sealed class BuildIdentityCacheKeyTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    [Fact]
-    public async Task Run_SameModelIdentity_SecondRunHitsTheCache()
+    [Theory]
+    [InlineData("tiny@weights-1", false)]
+    [InlineData("tiny@weights-2", true)]
+    public async Task Run_SecondRun_RecomputesExactlyWhenTheModelIdentityChanged(string secondIdentity, bool recomputes)
     {
         // Arrange
         await RunModelStepAsync("tiny@weights-1");
 
         // Act
-        var second = await RunModelStepAsync("tiny@weights-1");
+        var second = await RunModelStepAsync(secondIdentity);
 
         // Assert
-        Assert.Equal(0, second.Computed);
-        Assert.Equal(Inputs.Count, second.CacheHits);
+        AssertSecondRun(second, recomputes);
     }
 
-    [Fact]
-    public async Task Run_ChangedModelIdentity_SecondRunComputesEveryRecord()
-    {
-        // Arrange
-        await RunModelStepAsync("tiny@weights-1");
-
-        // Act
-        var second = await RunModelStepAsync("tiny@weights-2");
-
-        // Assert
-        Assert.Equal(Inputs.Count, second.Computed);
-        Assert.Equal(0, second.CacheHits);
-    }
-
-    [Fact]
-    public async Task Run_SamePathContent_SecondRunHitsTheCache()
+    [Theory]
+    [InlineData("alpha\nbeta\n", false)]
+    [InlineData("alpha\ngamma\n", true)]
+    public async Task Run_SecondRun_RecomputesExactlyWhenThePathContentChanged(string secondContent, bool recomputes)
     {
         // Arrange
         await RunPathStepAsync("alpha\nbeta\n");
 
         // Act
-        var second = await RunPathStepAsync("alpha\nbeta\n");
+        var second = await RunPathStepAsync(secondContent);
 
         // Assert
-        Assert.Equal(0, second.Computed);
-        Assert.Equal(Inputs.Count, second.CacheHits);
+        AssertSecondRun(second, recomputes);
     }
 
-    [Fact]
-    public async Task Run_ChangedPathContent_SecondRunComputesEveryRecord()
+    // Every record computed and none from the cache, or the other way round.
+    private static void AssertSecondRun(StepStats second, bool recomputes)
     {
-        // Arrange
-        await RunPathStepAsync("alpha\nbeta\n");
-
-        // Act
-        var second = await RunPathStepAsync("alpha\ngamma\n");
-
-        // Assert
-        Assert.Equal(Inputs.Count, second.Computed);
-        Assert.Equal(0, second.CacheHits);
+        Assert.Equal(recomputes ? Inputs.Count : 0, second.Computed);
+        Assert.Equal(recomputes ? 0 : Inputs.Count, second.CacheHits);
     }
 
     private Task<StepStats> RunModelStepAsync(string identity)
