@@ -36,6 +36,7 @@ internal static class ErrorReporter
         CommandAppException usage => (ExitCodes.Usage, $"error: {usage.Message}; try 'dataforge --help'"),
         DataForgeConfigException config => (ExitCodes.Configuration, config.Message),
         OperationCanceledException => (ExitCodes.Interrupted, "stopped; rerun the same command to resume"),
+        Pipelines.Builds.BuildLockedException locked => (ExitCodes.Locked, $"error: {locked.Message}; try later"),
         RunLockedException locked => (ExitCodes.Locked, $"error: {locked.Message}: another process holds the run's lock; try later"),
         ScoringNotSupportedException => (ExitCodes.Configuration, $"error: {exception.Message}"),
         ShardWriteException => (ExitCodes.Infrastructure, $"error: {exception.Message}"),

@@ -11,8 +11,8 @@ using var stop = new CancellationTokenSource();
 var signal = 0;
 
 // SIGINT / SIGTERM: stop cleanly (the run store keeps finished work) and exit 130 / 143.
-using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; signal = ExitCodes.Interrupted; stop.Cancel(); });
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; signal = ExitCodes.Terminated; stop.Cancel(); });
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; signal = ExitCodes.Interrupted; Signals.Receive(signal); stop.Cancel(); });
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; signal = ExitCodes.Terminated; Signals.Receive(signal); stop.Cancel(); });
 
 var app = new CommandApp();
 app.Configure(config =>
@@ -40,6 +40,18 @@ app.Configure(config =>
         .WithExample("steps")
         .WithExample("steps", "score-ifd")
         .WithExample("steps", "--markdown");
+    config.AddCommand<BuildCommand>("build")
+        .WithDescription("A nightly build: an incremental, locked run of a pipeline published atomically as BUILDS/<name>/<UTC timestamp>-<hash>/, with 'latest', retention, a diff against the previous build, and a summary line for schedulers.")
+        .WithExample("build")
+        .WithExample("build", "pipeline.toml", "--builds", "builds", "--keep", "7", "--notify", "./notify.sh");
+    config.AddBranch("builds", builds =>
+    {
+        builds.SetDescription("Nightly builds.");
+        builds.AddCommand<BuildsListCommand>("list")
+            .WithDescription("Lists the builds of a builds folder (or of one pipeline's): date, id, outcome, counts, which is latest, and a build in progress.")
+            .WithExample("builds", "list")
+            .WithExample("builds", "list", "builds/default");
+    });
     config.AddCommand<ServeCommand>("serve")
         .WithDescription("Serves a checkpoint folder over an OpenAI-compatible API (/v1/models, /v1/chat/completions, /v1/completions with logprobs and echo).")
         .WithExample("serve", "models/tiny", "--port", "8181");

@@ -18,14 +18,7 @@ internal sealed class RunCommand : AsyncCommand<RunSettings>
             return ExitCodes.Configuration;
         }
 
-        // Model identities are part of the run id: local folders are hashed and servers asked first (bounded by each model's timeout and retries).
-        var backends = Models.TorchBackends.CreateRegistry();
-        var identities = await backends.ResolveIdentitiesAsync(spec.Models, new ModelBuildContext(spec.Directory, null, spec.Run.Seed), cancellationToken);
-        foreach (var (name, known) in identities.Where(i => i.Value.Source == ResolvedModelIdentity.Name))
-        {
-            Console.Error.WriteLine($"warning: [models.{name}] is known by its name only ({known.Identity}): other weights served under that name would reuse its results; set revision in [models.{name}] (or serve it with `dataforge serve`, which reports its weights)");
-        }
-
+        var (backends, identities) = await RunModels.ResolveAsync(spec, cancellationToken);
         var request = new RunRequest(settings.Out, settings.Force || settings.Refresh.Length > 0, settings.Store, Backends: backends, ModelIdentities: identities, Refresh: settings.Refresh.ToHashSet(StringComparer.Ordinal));
         var executor = new RunExecutor(spec, request, TimeProvider.System);
         Console.Error.WriteLine($"run {executor.RunId}: {spec.File} -> {Path.GetRelativePath(Environment.CurrentDirectory, executor.RunDirectory)}");

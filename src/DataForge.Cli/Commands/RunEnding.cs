@@ -25,16 +25,7 @@ internal static class RunEnding
             return ExitCodes.Configuration;
         }
 
-        foreach (var notice in report.Notices)
-        {
-            Console.Error.WriteLine($"note: {notice}");
-        }
-
-        foreach (var line in report.Rejects.Lines())
-        {
-            Console.Error.WriteLine(line);
-        }
-
+        PrintNotes(report);
         Console.WriteLine(report.Status == RunStatus.AlreadyComplete
             ? $"run {report.RunId} is already complete: {report.RunDirectory} ({report.Kept} kept, {report.Rejected} rejected); use --force to rebuild"
             : finished(report));
@@ -50,5 +41,19 @@ internal static class RunEnding
             ? "this published run ended with too many errors; fix the input and rebuild it with --force (it is not the pipeline's 'latest')"
             : "the run is published (see its rejects/), but 'latest' is not switched to a run that ended with too many errors");
         return ExitCodes.TooManyErrors;
+    }
+
+    /// <summary>Prints a run's notices and its first error rejects per reason on stderr.</summary>
+    public static void PrintNotes(RunReport report)
+    {
+        foreach (var notice in report.Notices)
+        {
+            Console.Error.WriteLine($"note: {notice}");
+        }
+
+        foreach (var line in report.Rejects.Lines())
+        {
+            Console.Error.WriteLine(line);
+        }
     }
 }

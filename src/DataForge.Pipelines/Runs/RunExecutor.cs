@@ -37,7 +37,7 @@ public sealed class RunExecutor
         _models = request.ModelIdentities ?? ResolveModels(spec, request);
         CheckRefresh(spec, request);
         _identity = RunIdentity.Compute(spec, _models.ToDictionary(m => m.Key, m => m.Value.Identity, StringComparer.Ordinal));
-        RunDirectory = Path.GetFullPath(request.OutDirectory ?? Path.Combine(request.OutputRoot, spec.Run.Name, _identity.RunId));
+        RunDirectory = Path.GetFullPath(request.RunFolderFor?.Invoke(_identity.RunId) ?? request.OutDirectory ?? Path.Combine(request.OutputRoot, spec.Run.Name, _identity.RunId));
         StorePath = request.StorePath ?? Path.Combine(Path.GetDirectoryName(RunDirectory)!, "runstore.sqlite");
     }
 
@@ -179,8 +179,11 @@ public sealed class RunExecutor
         await ManifestJson.WriteAsync(manifest, Path.Combine(folder.Staging, "manifest.json"), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder.Staging, "README.md"), DatasetCard.Render(manifest), cancellationToken).ConfigureAwait(false);
         await store.FlushAsync().ConfigureAwait(false);
+        CrashPoint.Reach(CrashPoint.BeforePublish);
+        _request.BeforePublish?.Invoke();
         folder.Publish();
-        if (_request.OutDirectory is null && outcome.Status == ManifestOutcome.Finished)
+        CrashPoint.Reach(CrashPoint.Published);
+        if (_request.OutDirectory is null && _request.RunFolderFor is null && outcome.Status == ManifestOutcome.Finished)
         {
             // latest names the newest run that finished cleanly; one over max_error_fraction is published but not linked.
             RunFolder.WriteLatest(Path.GetDirectoryName(RunDirectory)!, RunId);

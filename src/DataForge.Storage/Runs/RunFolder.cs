@@ -183,6 +183,9 @@ public sealed class RunFolder
         RemoveOld(old);
     }
 
+    /// <summary>Removes a published run folder's own files (see <see cref="RunFolderContents"/>) and the folder once empty; returns the entries it left (not DataForge's).</summary>
+    public static IReadOnlyList<string> RemovePublished(string directory) => RunFolderContents.RemoveOwn(directory);
+
     /// <summary>Points the pipeline folder's <c>latest</c> link at <paramref name="runId"/> (atomically).</summary>
     public static void WriteLatest(string pipelineDirectory, string runId) => LatestLink.Write(pipelineDirectory, runId);
 
