@@ -56,11 +56,33 @@ public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
     public override StepContract Contract => Definition.Contract;
 
     /// <summary>
-    /// Not cached per record: the result depends on the installed linter's version, which the step's
-    /// cache key cannot see before a worker starts. Every lint result is cached instead, keyed by the
-    /// linter's rule set and version, so a rerun re-samples from cached lint answers in milliseconds.
+    /// Cached per record: the key holds, besides the program and the options, the name, version and
+    /// rule set of the linter the record goes to (<see cref="RecordIdentityAsync"/>), so a build with
+    /// another pylint recomputes. Every lint answer is cached too, keyed the same way.
     /// </summary>
-    public override bool Cacheable => false;
+    public override bool Cacheable => true;
+
+    /// <inheritdoc/>
+    /// <remarks>Starts the record's linter if it is not running yet (its version is known only then); a linter that cannot start gives <c>missing</c>, and its records end as errors, which are never cached.</remarks>
+    public override async ValueTask<string> RecordIdentityAsync(Sample sample, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        var language = Normalize(_language ?? sample.Language);
+        if (language is null || _linters.NameFor(language) is null)
+        {
+            return "none";
+        }
+
+        try
+        {
+            var linter = await _linters.ForAsync(language, cancellationToken).ConfigureAwait(false);
+            return $"{linter.Name}\n{linter.RuleSet}";
+        }
+        catch (LinterMissingException)
+        {
+            return "missing";
+        }
+    }
 
     /// <inheritdoc/>
     protected override async IAsyncEnumerable<Outcome> ExpandAsync(Sample sample, StepContext context, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -30,11 +30,16 @@ internal sealed class NodeCache
     /// <summary>False when the step is not cacheable or the run has no cache: every record is computed.</summary>
     public bool Enabled => _cache is not null;
 
-    /// <summary>The key of one record's result.</summary>
-    public string RecordKey(Sample sample)
+    /// <summary>The key of one record's result; <paramref name="runtime"/> is what the step learned at run time about this record's tool (see <see cref="RecordStep.RecordIdentityAsync"/>).</summary>
+    public string RecordKey(Sample sample, string runtime = "")
     {
         using var hash = Start("step");
         hash.AppendData(SampleJson.Serialize(sample));
+        if (runtime.Length > 0)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"\nruntime={runtime}"));
+        }
+
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
@@ -71,11 +76,15 @@ internal sealed class NodeCache
     /// <summary>Counts <paramref name="records"/> records computed without the cache.</summary>
     public void CountComputed(long records) => _stats.CountComputed(records);
 
-    /// <summary>Counts <paramref name="records"/> computed records and stores their outcomes under <paramref name="key"/> (when caching is on).</summary>
+    /// <summary>
+    /// Counts <paramref name="records"/> computed records and stores their outcomes under
+    /// <paramref name="key"/> (when caching is on). Outcomes holding an error (a linter that crashed,
+    /// a model server that was down, bad input) are not stored: the next run tries them again.
+    /// </summary>
     public async ValueTask PutAsync(string? key, IReadOnlyList<Outcome> outcomes, long records, CancellationToken cancellationToken)
     {
         _stats.CountComputed(records);
-        if (_cache is not null && key is not null)
+        if (_cache is not null && key is not null && !outcomes.Any(o => o.Verdict.IsError))
         {
             await _cache.PutAsync(key, SampleJson.SerializeOutcomes(outcomes), cancellationToken).ConfigureAwait(false);
         }

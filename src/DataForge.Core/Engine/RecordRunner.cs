@@ -60,7 +60,7 @@ internal sealed class RecordRunner(GraphNode node, int index, EngineEnvironment 
             return await step.ProcessAsync(sample, Context, cancellationToken).ConfigureAwait(false);
         }
 
-        var key = Cache.RecordKey(sample);
+        var key = Cache.RecordKey(sample, await step.RecordIdentityAsync(sample, cancellationToken).ConfigureAwait(false));
         if (await Cache.TryGetAsync(key, 1, cancellationToken).ConfigureAwait(false) is { } hit)
         {
             return hit;
