@@ -35,6 +35,9 @@ app.Configure(config =>
     config.AddCommand<InspectCommand>("inspect")
         .WithDescription("Counts per step and reason, and histograms, of a finished run folder.")
         .WithExample("inspect", "output/default/latest");
+    config.AddCommand<DiffCommand>("diff")
+        .WithDescription("What changed between two run or build folders: records added, removed and changed by id, counts per step and drop reason, score distributions.")
+        .WithExample("diff", "output/default/latest", "output/sample-seeds");
     config.AddCommand<StepsCommand>("steps")
         .WithDescription("Lists the step types; with a TYPE, its keys, defaults and drop reasons; --markdown prints the whole step reference.")
         .WithExample("steps")

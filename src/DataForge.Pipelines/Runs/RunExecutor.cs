@@ -7,6 +7,7 @@ using DataForge.Pipelines.Models;
 using DataForge.Pipelines.Registry;
 using DataForge.Pipelines.Validation;
 using DataForge.Storage.Runs;
+using DataForge.Storage.Runs.Diff;
 using DataForge.Storage.Shards;
 using DataForge.Storage.Store;
 
@@ -176,6 +177,7 @@ public sealed class RunExecutor
         var outcome = Outcome(inputRecords, errors);
         var digest = await RejectDigest.ReadAsync(result.RejectLanes, cancellationToken).ConfigureAwait(false);
         var manifest = RunManifestBuilder.Build(new ManifestInputs(_spec, _identity, _models, CodeVersion), folder, result, models.Identities) with { Outcome = outcome };
+        manifest = manifest with { Diff = await DiffAsync(folder, manifest, cancellationToken).ConfigureAwait(false) };
         await ManifestJson.WriteAsync(manifest, Path.Combine(folder.Staging, "manifest.json"), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder.Staging, "README.md"), DatasetCard.Render(manifest), cancellationToken).ConfigureAwait(false);
         await store.FlushAsync().ConfigureAwait(false);
@@ -196,6 +198,19 @@ public sealed class RunExecutor
             MaxErrorFraction = _spec.Run.MaxErrorFraction,
             Rejects = digest,
         };
+    }
+
+    // The diff against RunRequest.DiffAgainst, read from the staging folder before its manifest is written.
+    private async Task<RunDiff?> DiffAsync(RunFolder folder, RunManifest manifest, CancellationToken cancellationToken)
+    {
+        var previous = _request.DiffAgainst is { } path ? LatestLink.Resolve(path) : null;
+        if (previous is null || !File.Exists(Path.Combine(previous, "manifest.json")))
+        {
+            return null;
+        }
+
+        var diff = await RunDiff.ComputeAsync(previous, ManifestJson.Read(Path.Combine(previous, "manifest.json")), folder.Staging, manifest, cancellationToken).ConfigureAwait(false);
+        return diff with { After = diff.After with { Folder = RunDirectory } };
     }
 
     private ManifestOutcome Outcome(long inputRecords, long errors)

@@ -1,4 +1,5 @@
 using System.Text;
+using DataForge.Storage.Runs.Diff;
 
 namespace DataForge.Storage.Runs;
 
@@ -25,6 +26,11 @@ public static class DatasetCard
         {
             var dropped = count.Dropped.Count == 0 ? "" : string.Join(", ", count.Dropped.Select(d => $"{d.Key}: {d.Value}"));
             text.Append($"| {name} | {count.In} | {count.Out} | {dropped} |\n");
+        }
+
+        if (manifest.Diff is { } diff)
+        {
+            text.Append('\n').Append(RunDiffFormat.Markdown(diff));
         }
 
         text.Append("\n## Loading\n\n```python\nfrom datasets import load_dataset\nds = load_dataset(\"parquet\", data_files=\"data/train-*.parquet\")\n```\n\n");
