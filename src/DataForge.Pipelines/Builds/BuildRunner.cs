@@ -1,6 +1,7 @@
 using DataForge.Pipelines.Runs;
 using DataForge.Pipelines.Validation;
 using DataForge.Storage.Runs;
+using DataForge.Storage.Runs.Diff;
 
 namespace DataForge.Pipelines.Builds;
 
@@ -58,6 +59,7 @@ public sealed class BuildRunner
         var executor = new RunExecutor(_spec, _request.Run with
         {
             StorePath = Folder.StorePath,
+            DiffAgainst = previous?.Path,
             RunFolderFor = id => Path.Combine(Folder.Directory, name = BuildsFolder.NameFor(started, id)),
             BeforePublish = buildLock.EnsureHeld,
         }, _time);
@@ -77,7 +79,14 @@ public sealed class BuildRunner
                 CrashPoint.Reach(CrashPoint.LatestSwitched);
             }
 
-            report = new BuildReport(finished ? BuildStatus.Built : BuildStatus.TooManyErrors, _spec.Run.Name, name!, run.RunDirectory, run.Kept, run.Rejected) { Run = run, Outcome = run.Outcome };
+            var diff = ManifestJson.Read(Path.Combine(run.RunDirectory, "manifest.json")).Diff;
+            report = new BuildReport(finished ? BuildStatus.Built : BuildStatus.TooManyErrors, _spec.Run.Name, name!, run.RunDirectory, run.Kept, run.Rejected)
+            {
+                Run = run,
+                Outcome = run.Outcome,
+                DiffSummary = diff is null ? "" : RunDiffFormat.Summary(diff),
+                Changes = diff is null ? default : (diff.Kept.Added, diff.Kept.Removed, diff.Kept.Changed),
+            };
         }
 
         var (pruned, notices) = Folder.Prune(_request.Keep);

@@ -209,8 +209,18 @@ public sealed class RunExecutor
             return null;
         }
 
-        var diff = await RunDiff.ComputeAsync(previous, ManifestJson.Read(Path.Combine(previous, "manifest.json")), folder.Staging, manifest, cancellationToken).ConfigureAwait(false);
-        return diff with { After = diff.After with { Folder = RunDirectory } };
+        try
+        {
+            // Folders relative to this run's folder: the manifest holds no path of the machine that made it.
+            var diff = await RunDiff.ComputeAsync(previous, ManifestJson.Read(Path.Combine(previous, "manifest.json")), folder.Staging, manifest, cancellationToken).ConfigureAwait(false);
+            return diff with { Before = diff.Before with { Folder = Path.GetRelativePath(RunDirectory, previous).Replace('\\', '/') }, After = diff.After with { Folder = "." } };
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or System.Text.Json.JsonException)
+        {
+            // A damaged previous run costs the diff, never the new run.
+            folder.Note($"no diff against {previous}: {e.Message}");
+            return null;
+        }
     }
 
     private ManifestOutcome Outcome(long inputRecords, long errors)

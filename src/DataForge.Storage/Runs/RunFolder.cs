@@ -50,6 +50,9 @@ public sealed class RunFolder
     /// <summary>Things worth telling the user that did not stop the run (files left in place, leftovers cleaned).</summary>
     public IReadOnlyList<string> Notices => _notices;
 
+    /// <summary>Adds a notice for the user (something that did not stop the run).</summary>
+    public void Note(string notice) => _notices.Add(notice);
+
     /// <summary>
     /// Refuses (<see cref="OutFolderRefusedException"/>) a final folder that is a file, or exists, is not
     /// empty and is not a run folder, or — when <paramref name="replace"/> — is a run folder holding
