@@ -50,7 +50,7 @@ public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
             ["instruction", "output", "language"],
             ["id", "kind", "output", "language", "edits", "parent_id", "root_id", "operation", "source", "meta"],
             Reasons),
-        (options, context) => new LintSeqExpander(options, new LinterSet(options.Linter, options.ToPython(), options.ToRoslyn(), context.Cache)));
+        (options, context) => new LintSeqExpander(options, new LinterSet(options.Linter, options.ToPython(), options.ToRoslyn(), context.Cache, context.Work)));
 
     /// <inheritdoc/>
     public override StepContract Contract => Definition.Contract;

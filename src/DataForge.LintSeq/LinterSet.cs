@@ -1,4 +1,5 @@
 using DataForge.Core.Seams;
+using DataForge.Core.Work;
 using DataForge.LintSeq.Linters;
 using DataForge.LintSeq.Linters.Roslyn;
 
@@ -14,13 +15,20 @@ public sealed class LinterSet : IAsyncDisposable
     private readonly PythonLinterOptions _python;
     private readonly RoslynLinterOptions _roslyn;
     private readonly IResultCache? _cache;
+    private readonly WorkCounters? _work;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, ILinter> _created = new(StringComparer.Ordinal);
     private readonly List<IAsyncDisposable> _owned = [];
 
     /// <summary>Creates the set. <paramref name="choice"/> is <c>auto</c> (pylint for Python, roslyn for C#), <c>pylint</c>, <c>pyflakes</c> or <c>roslyn</c>.</summary>
-    public LinterSet(string choice, PythonLinterOptions python, RoslynLinterOptions roslyn, IResultCache? cache)
+    /// <param name="choice">The linter choice.</param>
+    /// <param name="python">Python linter settings.</param>
+    /// <param name="roslyn">Roslyn linter settings.</param>
+    /// <param name="cache">The run store's result cache, or null.</param>
+    /// <param name="work">The run's work counters: each program a linter actually checks (no cache hit) is counted there; null counts nothing.</param>
+    public LinterSet(string choice, PythonLinterOptions python, RoslynLinterOptions roslyn, IResultCache? cache, WorkCounters? work = null)
     {
+        _work = work;
         ArgumentNullException.ThrowIfNull(choice);
         _choice = choice;
         _python = python;
@@ -48,6 +56,7 @@ public sealed class LinterSet : IAsyncDisposable
             if (!_created.TryGetValue(name, out var linter))
             {
                 linter = await CreateAsync(name, cancellationToken).ConfigureAwait(false);
+                linter = _work is null ? linter : new WorkCountingLinter(linter, _work);
                 _created[name] = _cache is null ? linter : new CachingLinter(linter, _cache);
             }
 

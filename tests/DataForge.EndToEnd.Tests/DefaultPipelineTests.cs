@@ -79,13 +79,14 @@ public sealed class DefaultPipelineTests
     }
 
     [Fact]
-    public async Task Run_CompleteRunFolder_SaysSoAndDoesNoWork_ForceRebuilds()
+    public async Task Run_CompleteRunFolder_SaysSoAndDoesNoWork_ForceRebuildsWithoutModelOrLinterWork()
     {
         // Arrange
         using var temp = new TempFolder();
         string[] args = ["run", "--out", temp.Combine("run"), "--store", temp.Combine("store.sqlite"), "--limit", "2"];
         var first = await CliRunner.RunAsync(CliRunner.RepoRoot, args);
         var stamp = File.GetLastWriteTimeUtc(temp.Combine("run", "manifest.json"));
+        var firstWork = File.Exists(temp.Combine("run", "manifest.json")) ? Work(temp.Combine("run")) : (-1, -1);
 
         // Act
         var again = await CliRunner.RunAsync(CliRunner.RepoRoot, args);
@@ -97,6 +98,17 @@ public sealed class DefaultPipelineTests
         Assert.Contains("already complete", again.Stdout, StringComparison.Ordinal);
         Assert.True(forced.ExitCode == 0, forced.ToString());
         Assert.True(File.GetLastWriteTimeUtc(temp.Combine("run", "manifest.json")) >= stamp);
+        // The first run evolved and scored with the embedded model and linted programs; the forced rebuild found every result in the run store.
+        Assert.True(firstWork.ModelRequests > 0 && firstWork.LintChecks > 0, $"first run's work: {firstWork}");
+        Assert.Equal((0L, 0L), Work(temp.Combine("run")));
         Assert.Equal(24L, RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{temp.Combine("run", "data", "*.parquet")}')") + RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{temp.Combine("run", "rejects", "*.parquet")}')"));
+    }
+
+    // The manifest's work counters: model requests and linter checks.
+    private static (long ModelRequests, long LintChecks) Work(string runDirectory)
+    {
+        using var manifest = RunFolderAssert.Manifest(runDirectory);
+        var work = manifest.RootElement.GetProperty("work");
+        return (work.GetProperty("model_requests").GetInt64(), work.GetProperty("lint_checks").GetInt64());
     }
 }

@@ -9,11 +9,11 @@ public sealed partial class DocsTests
 {
     private static readonly string Root = CliRunner.RepoRoot;
 
-    /// <summary>README.md, CONTRIBUTING.md, bench/README.md and every page in docs/.</summary>
+    /// <summary>README.md, CONTRIBUTING.md, bench/README.md, deploy/README.md and every page in docs/.</summary>
     public static TheoryData<string> Pages()
     {
         var pages = new TheoryData<string>();
-        foreach (var page in new[] { "README.md", "CONTRIBUTING.md", Path.Combine("bench", "README.md") }
+        foreach (var page in new[] { "README.md", "CONTRIBUTING.md", Path.Combine("bench", "README.md"), Path.Combine("deploy", "README.md") }
                      .Concat(Directory.GetFiles(Path.Combine(Root, "docs"), "*.md").Select(p => Path.GetRelativePath(Root, p)).Order(StringComparer.Ordinal)))
         {
             pages.Add(page.Replace('\\', '/'));

@@ -1,4 +1,5 @@
 using DataForge.Core.Seams;
+using DataForge.Core.Work;
 
 namespace DataForge.Core.Steps;
 
@@ -38,4 +39,7 @@ public interface IStepBuildContext
 
     /// <summary>A path of the pipeline file resolved against the file's folder.</summary>
     string ResolvePath(string path);
+
+    /// <summary>The run's work counters (a step counts work done outside its models there, such as linter checks), or null when nothing is counted.</summary>
+    WorkCounters? Work => null;
 }

@@ -1,4 +1,5 @@
 using DataForge.Core.Seams;
+using DataForge.Core.Work;
 using DataForge.Pipelines.Validation;
 
 namespace DataForge.Pipelines.Models;
@@ -13,6 +14,7 @@ public sealed class ModelCatalog : IDisposable
     private readonly ModelBackendRegistry _backends;
     private readonly ModelBuildContext _context;
     private readonly IReadOnlySet<string> _refresh;
+    private readonly WorkCounters? _work;
     private readonly Dictionary<string, ILanguageModel> _built = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
@@ -21,8 +23,10 @@ public sealed class ModelCatalog : IDisposable
     /// <param name="backends">How each backend builds its model.</param>
     /// <param name="context">What backends may use.</param>
     /// <param name="refresh">Models named by <c>--refresh</c>: their own request caches never hit (fresh answers are still stored).</param>
-    public ModelCatalog(IReadOnlyDictionary<string, ModelSpec> specs, ModelBackendRegistry backends, ModelBuildContext context, IReadOnlySet<string>? refresh = null)
+    /// <param name="work">The run's work counters; null counts nothing (the models are handed out as built).</param>
+    public ModelCatalog(IReadOnlyDictionary<string, ModelSpec> specs, ModelBackendRegistry backends, ModelBuildContext context, IReadOnlySet<string>? refresh = null, WorkCounters? work = null)
     {
+        _work = work;
         _refresh = refresh ?? new HashSet<string>(StringComparer.Ordinal);
         _specs = specs ?? throw new ArgumentNullException(nameof(specs));
         _backends = backends ?? throw new ArgumentNullException(nameof(backends));
@@ -54,7 +58,13 @@ public sealed class ModelCatalog : IDisposable
 
             var spec = _specs.TryGetValue(name, out var found) ? found : throw new KeyNotFoundException($"no [models.{name}] in the pipeline");
             var context = _refresh.Contains(name) && _context.Cache is { } cache ? _context with { Cache = new WriteOnlyCache(cache) } : _context;
+            if (_work is not null && context.Cache is { } counted)
+            {
+                context = context with { Cache = new HitCountingCache(counted, _work) };
+            }
+
             model = _backends.Create(spec, context);
+            model = _work is null ? model : CountingLanguageModel.Wrap(model, _work);
             _built[name] = model;
             return model;
         }

@@ -1,4 +1,5 @@
 using DataForge.Core.Seams;
+using DataForge.Core.Work;
 using DataForge.Pipelines.Models;
 
 namespace DataForge.Pipelines.Registry;
@@ -12,4 +13,5 @@ namespace DataForge.Pipelines.Registry;
 /// <param name="Seed">The run seed.</param>
 /// <param name="Cache">The run store's result cache (model requests, lint results); null when caching is off.</param>
 /// <param name="Models">The run's <c>[models.NAME]</c> entries, built on first use; null when the run has none.</param>
-public sealed record RunResources(string PipelineDirectory, string RunId, string DataDirectory, long? Limit, Func<ITokenCounter> TokenCounterFactory, long Seed = 1, IResultCache? Cache = null, ModelCatalog? Models = null);
+/// <param name="Work">The run's work counters (model requests, linter checks); null counts nothing.</param>
+public sealed record RunResources(string PipelineDirectory, string RunId, string DataDirectory, long? Limit, Func<ITokenCounter> TokenCounterFactory, long Seed = 1, IResultCache? Cache = null, ModelCatalog? Models = null, WorkCounters? Work = null);

@@ -1,5 +1,6 @@
 using DataForge.Core.Seams;
 using DataForge.Core.Steps;
+using DataForge.Core.Work;
 
 namespace DataForge.Pipelines.Registry;
 
@@ -49,6 +50,9 @@ public sealed class StepBuildContext : IStepBuildContext
 
     /// <inheritdoc/>
     public ITokenCounter TokenCounter => _tokenCounter.Value;
+
+    /// <inheritdoc/>
+    public WorkCounters? Work => Resources.Work;
 
     /// <summary>The names of the models the step asked for with <see cref="Model"/>.</summary>
     public IReadOnlyCollection<string> ModelsUsed => _models.Keys;

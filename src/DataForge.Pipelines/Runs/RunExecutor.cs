@@ -2,6 +2,7 @@ using System.Reflection;
 using DataForge.Core.Diagnostics;
 using DataForge.Core.Engine;
 using DataForge.Core.Steps;
+using DataForge.Core.Work;
 using DataForge.Models.Tokens;
 using DataForge.Pipelines.Models;
 using DataForge.Pipelines.Registry;
@@ -153,8 +154,9 @@ public sealed class RunExecutor
     private async Task<RunReport> RunAndPublishAsync(RunFolder folder, RunStore store, CancellationToken cancellationToken)
     {
         folder.PrepareStaging();
-        using var models = new ModelCatalog(_spec.Models, _request.Backends ?? ModelBackendRegistry.CreateDefault(), new ModelBuildContext(_spec.Directory, store, _spec.Run.Seed, _models), _request.Refresh);
-        var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter(), _spec.Run.Seed, store, models);
+        var work = new WorkCounters();
+        using var models = new ModelCatalog(_spec.Models, _request.Backends ?? ModelBackendRegistry.CreateDefault(), new ModelBuildContext(_spec.Directory, store, _spec.Run.Seed, _models), _request.Refresh, work);
+        var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter(), _spec.Run.Seed, store, models, work);
         var nodes = _spec.Steps.Select(s => StepNodes.Build(s, resources, _request.Refresh)).ToList();
         var rejectSink = new RejectSink(folder.Rejects, RunId, ShardWriterOptions.Default);
         _engine = new PipelineEngine(nodes, new EngineEnvironment(_spec.Run.Seed, RunId, folder.Scratch, store, rejectSink));
@@ -176,7 +178,7 @@ public sealed class RunExecutor
         var errors = result.Stats.Sum(s => s.Errors);
         var outcome = Outcome(inputRecords, errors);
         var digest = await RejectDigest.ReadAsync(result.RejectLanes, cancellationToken).ConfigureAwait(false);
-        var manifest = RunManifestBuilder.Build(new ManifestInputs(_spec, _identity, _models, CodeVersion), folder, result, models.Identities) with { Outcome = outcome };
+        var manifest = RunManifestBuilder.Build(new ManifestInputs(_spec, _identity, _models, CodeVersion), folder, result, models.Identities) with { Outcome = outcome, Work = work.Snapshot() };
         manifest = manifest with { Diff = await DiffAsync(folder, manifest, cancellationToken).ConfigureAwait(false) };
         await ManifestJson.WriteAsync(manifest, Path.Combine(folder.Staging, "manifest.json"), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder.Staging, "README.md"), DatasetCard.Render(manifest), cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using DataForge.Core.Records;
+using DataForge.Core.Work;
 using DataForge.Storage.Runs.Diff;
 
 namespace DataForge.Storage.Runs;
@@ -17,6 +18,7 @@ namespace DataForge.Storage.Runs;
 /// <param name="Timings">Seconds per step.</param>
 /// <param name="Scores">Score distributions per stage (<c>written</c>; before / after each selection step).</param>
 /// <param name="Outcome">How the run ended (null in manifests written before it was recorded: read as finished).</param>
+/// <param name="Work">Model requests and linter checks the run made (null in manifests written before it was recorded).</param>
 /// <param name="Diff">What changed since the previous run or build it was compared with (<c>diff</c>; left out when there was none).</param>
 public sealed record RunManifest(
     string RunId,
@@ -30,6 +32,7 @@ public sealed record RunManifest(
     IReadOnlyDictionary<string, double> Timings,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, ScoreSummary>> Scores,
     ManifestOutcome? Outcome = null,
+    WorkTotals? Work = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunDiff? Diff = null);
 
 /// <summary>Pipeline name and file (relative to the working folder).</summary>
