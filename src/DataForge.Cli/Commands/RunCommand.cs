@@ -26,7 +26,12 @@ internal sealed class RunCommand : AsyncCommand<RunSettings>
             Console.Error.WriteLine($"warning: [models.{name}] is known by its name only ({known.Identity}): other weights served under that name would reuse its results; set revision in [models.{name}] (or serve it with `dataforge serve`, which reports its weights)");
         }
 
-        var request = new RunRequest(settings.Out, settings.Force || settings.Refresh.Length > 0, settings.Store, Backends: backends, ModelIdentities: identities, Refresh: settings.Refresh.ToHashSet(StringComparer.Ordinal));
+        if (settings.Verdicts is { } verdicts && !File.Exists(verdicts))
+        {
+            Console.Error.WriteLine($"warning: --verdicts {verdicts}: no such file; running without review verdicts");
+        }
+
+        var request = new RunRequest(settings.Out, settings.Force || settings.Refresh.Length > 0, settings.Store, Backends: backends, ModelIdentities: identities, Refresh: settings.Refresh.ToHashSet(StringComparer.Ordinal), VerdictsPath: settings.Verdicts);
         var executor = new RunExecutor(spec, request, TimeProvider.System);
         Console.Error.WriteLine($"run {executor.RunId}: {spec.File} -> {Path.GetRelativePath(Environment.CurrentDirectory, executor.RunDirectory)}");
         return await RunEnding.RunAsync(

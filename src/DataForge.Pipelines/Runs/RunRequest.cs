@@ -10,4 +10,5 @@ namespace DataForge.Pipelines.Runs;
 /// <param name="Backends">How <c>[models.NAME]</c> entries are built; null: <see cref="ModelBackendRegistry.CreateDefault"/>.</param>
 /// <param name="ModelIdentities">The models' identities, resolved before the run (<see cref="ModelBackendRegistry.ResolveIdentitiesAsync"/>); null: resolved when the run is prepared.</param>
 /// <param name="Refresh">Models named by <c>--refresh</c>: every result of a step that uses one is recomputed (and stored afresh).</param>
-public sealed record RunRequest(string? OutDirectory = null, bool Force = false, string? StorePath = null, string OutputRoot = "output", ModelBackendRegistry? Backends = null, IReadOnlyDictionary<string, ResolvedModelIdentity>? ModelIdentities = null, IReadOnlySet<string>? Refresh = null);
+/// <param name="VerdictsPath">A review verdicts file (<c>--verdicts</c>, docs/verdicts.md) the run honours; null, or a file that does not exist: none.</param>
+public sealed record RunRequest(string? OutDirectory = null, bool Force = false, string? StorePath = null, string OutputRoot = "output", ModelBackendRegistry? Backends = null, IReadOnlyDictionary<string, ResolvedModelIdentity>? ModelIdentities = null, IReadOnlySet<string>? Refresh = null, string? VerdictsPath = null);

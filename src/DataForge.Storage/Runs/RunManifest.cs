@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using DataForge.Core.Records;
 
 namespace DataForge.Storage.Runs;
@@ -15,6 +16,7 @@ namespace DataForge.Storage.Runs;
 /// <param name="Timings">Seconds per step.</param>
 /// <param name="Scores">Score distributions per stage (<c>written</c>; before / after each selection step).</param>
 /// <param name="Outcome">How the run ended (null in manifests written before it was recorded: read as finished).</param>
+/// <param name="Review">The review verdicts the run honoured; null (and not written) for a run without any.</param>
 public sealed record RunManifest(
     string RunId,
     ManifestPipeline Pipeline,
@@ -26,7 +28,8 @@ public sealed record RunManifest(
     IReadOnlyList<ManifestShard> Shards,
     IReadOnlyDictionary<string, double> Timings,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, ScoreSummary>> Scores,
-    ManifestOutcome? Outcome = null);
+    ManifestOutcome? Outcome = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ManifestReview? Review = null);
 
 /// <summary>Pipeline name and file (relative to the working folder).</summary>
 /// <param name="Name">The <c>run.name</c>.</param>
