@@ -5,6 +5,7 @@ using DataForge.Core.Steps;
 using DataForge.Scoring.Less;
 using DataForge.Scoring.S2l;
 using DataForge.Scoring.Selection;
+using DataForge.Scoring.Tests.S2l;
 using DataForge.Testing;
 using Xunit;
 
@@ -59,6 +60,34 @@ public sealed class PinnedSelectionTests
 
         // Act + Assert
         Assert.Equal(step.Decide([0.1, 0.9], ["x", "x"]), step.Decide([0.1, 0.9], ["x", "x"], [false, false]));
+    }
+
+    [Fact]
+    public async Task S2lSelector_PinnedRecord_TrainedOnAndKeptWithinTheBudget()
+    {
+        // Arrange: 20 records in two loss groups; keep 5; the first is pinned.
+        var pool = Enumerable.Range(0, 20).Select(i => new Sample { Id = "", Instruction = $"Task {i}", Output = $"g{i % 2} answer {i}", Origin = "seeds" })
+            .Select(s => s with { Id = SampleId.ForContent(s) }).ToList();
+        var verdicts = ReviewVerdicts.From([new(pool[0].Id, ReviewVerdictKind.Accept)]);
+        var sink = new CollectingSink();
+        using var scratch = new TempFolder();
+        var options = new S2lSelectorOptions { Budget = 5, Clusters = 2, Epochs = 1, BatchSize = 4, Checkpoints = 3 };
+        GraphNode[] nodes =
+        [
+            new("source", "list-source", new ListSource(pool), [], "", 1, 16),
+            new("select", "select-s2l", new S2lSelector(FakeTrainableSource.Planted(), options), ["source"], "", 1, 16),
+            new("sink", "collecting-sink", sink, ["select"], "", 1, 16),
+        ];
+
+        // Act
+        await new PipelineEngine(nodes, new EngineEnvironment(1, "run", scratch.Path, null, Verdicts: verdicts)).RunAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal(5, sink.Samples.Count);
+        var pinned = Assert.Single(sink.Samples, s => s.Reason == ReviewVerdicts.AcceptedReason);
+        Assert.Equal(pool[0].Id, pinned.Id);
+        Assert.True(pinned.Scores.ContainsKey(S2lSelector.ClusterScore));
+        Assert.All(sink.Samples.Where(s => s.Id != pool[0].Id), s => Assert.Equal(S2lSelector.KeptReason, s.Reason));
     }
 
     [Fact]
