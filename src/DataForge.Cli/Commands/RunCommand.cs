@@ -19,7 +19,12 @@ internal sealed class RunCommand : AsyncCommand<RunSettings>
         }
 
         var (backends, identities) = await RunModels.ResolveAsync(spec, cancellationToken);
-        var request = new RunRequest(settings.Out, settings.Force || settings.Refresh.Length > 0, settings.Store, Backends: backends, ModelIdentities: identities, Refresh: settings.Refresh.ToHashSet(StringComparer.Ordinal));
+        if (settings.Verdicts is { } verdicts && !File.Exists(verdicts))
+        {
+            Console.Error.WriteLine($"warning: --verdicts {verdicts}: no such file; running without review verdicts");
+        }
+
+        var request = new RunRequest(settings.Out, settings.Force || settings.Refresh.Length > 0, settings.Store, Backends: backends, ModelIdentities: identities, Refresh: settings.Refresh.ToHashSet(StringComparer.Ordinal), VerdictsPath: settings.Verdicts);
         var executor = new RunExecutor(spec, request, TimeProvider.System);
         Console.Error.WriteLine($"run {executor.RunId}: {spec.File} -> {Path.GetRelativePath(Environment.CurrentDirectory, executor.RunDirectory)}");
         return await RunEnding.RunAsync(

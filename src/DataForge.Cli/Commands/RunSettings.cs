@@ -39,6 +39,10 @@ internal sealed class RunSettings : CommandSettings
     [Description("The SQLite run store (default: runstore.sqlite beside the run folder).")]
     public string? Store { get; init; }
 
+    [CommandOption("--verdicts <FILE>")]
+    [Description("Review verdicts to honour (JSONL of {\"id\", \"verdict\": accept|reject|flag, \"note\"?}, see docs/verdicts.md): rejects are dropped as reviewer_rejected, accepts kept through selections; a malformed line refuses the run (exit 2).")]
+    public string? Verdicts { get; init; }
+
     [CommandOption("--progress-interval <SECONDS>")]
     [Description("Seconds between progress lines when output is not a terminal (default 10).")]
     public double ProgressInterval { get; init; } = 10;

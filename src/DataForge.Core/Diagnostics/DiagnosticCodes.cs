@@ -62,4 +62,7 @@ public static class DiagnosticCodes
 
     /// <summary>A local model folder (backend <c>torch</c> or <c>tiny</c>) cannot be loaded: config.json, tokenizer.json or the safetensors weights.</summary>
     public const string BrokenModel = "DF1020";
+
+    /// <summary>A line of a review verdicts file is malformed (docs/verdicts.md): the whole file is refused.</summary>
+    public const string BadVerdict = "DF1021";
 }

@@ -2,11 +2,15 @@ using DataForge.Core.Steps;
 
 namespace DataForge.Core.Engine;
 
-/// <summary>Runs a barrier: spills the whole input, then runs the step over it (or replays its cached result for the same input stream).</summary>
+/// <summary>
+/// Runs a barrier: spills the whole input, then runs the step over it (or replays its cached result
+/// for the same input stream; for a selection step, with the same records pinned by review verdicts).
+/// </summary>
 internal sealed class BarrierRunner(GraphNode node, int index, EngineEnvironment environment, BarrierStep barrier)
     : NodeRunner(node, index, environment, barrier.Cacheable)
 {
     private readonly TaskCompletionSource _inputsDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SortedSet<string>? _pinned = barrier.IsSelection && environment.Verdicts is { AcceptCount: > 0 } ? new(StringComparer.Ordinal) : null;
     private SpillFile? _input;
 
     public override void Build(CancellationToken cancellationToken)
@@ -16,6 +20,11 @@ internal sealed class BarrierRunner(GraphNode node, int index, EngineEnvironment
             (s, ct) =>
             {
                 Stats.Received();
+                if (_pinned is not null && Context.IsPinned(s.Id))
+                {
+                    _pinned.Add(s.Id);
+                }
+
                 return input.AppendAsync(s, ct);
             },
             async _ =>
@@ -42,7 +51,7 @@ internal sealed class BarrierRunner(GraphNode node, int index, EngineEnvironment
             return;
         }
 
-        var key = await Cache.StreamKeyAsync(path, cancellationToken).ConfigureAwait(false);
+        var key = await Cache.StreamKeyAsync(path, _pinned, cancellationToken).ConfigureAwait(false);
         if (await Cache.TryGetAsync(key, records, cancellationToken).ConfigureAwait(false) is { } hit)
         {
             await Router.RouteAllAsync(hit, cancellationToken).ConfigureAwait(false);

@@ -43,8 +43,11 @@ internal sealed class NodeCache
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>The key of a barrier's whole result: the spill file's bytes, in order, in place of one record.</summary>
-    public async Task<string> StreamKeyAsync(string spillPath, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key of a barrier's whole result: the spill file's bytes, in order, in place of one record;
+    /// then the ids of the input records a selection step saw pinned (none: the key it always had).
+    /// </summary>
+    public async Task<string> StreamKeyAsync(string spillPath, IReadOnlyCollection<string>? pinned, CancellationToken cancellationToken)
     {
         using var hash = Start("barrier");
         var stream = new FileStream(spillPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
@@ -56,6 +59,11 @@ internal sealed class NodeCache
             {
                 hash.AppendData(buffer, 0, read);
             }
+        }
+
+        if (pinned is { Count: > 0 })
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes("\npinned\n" + string.Join('\n', pinned.Order(StringComparer.Ordinal)) + "\n"));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -16,9 +16,9 @@ internal abstract class NodeRunner
     {
         Node = node;
         _spillPrefix = Path.Combine(environment.ScratchDirectory, $"{index:D3}-{node.Name}");
-        Context = new StepContext(node.Name, environment.RunSeed, environment.RunId, $"{_spillPrefix}.scratch");
+        Context = new StepContext(node.Name, environment.RunSeed, environment.RunId, $"{_spillPrefix}.scratch", environment.Verdicts);
         Stats = new StepStats(node.Name);
-        Router = new OutcomeRouter(node, Stats, _spillPrefix);
+        Router = new OutcomeRouter(node, Stats, _spillPrefix, Context.Verdicts);
         Cache = new NodeCache(node, environment, Stats, cacheable);
     }
 

@@ -1,3 +1,4 @@
+using DataForge.Core.Review;
 using DataForge.Core.Steps;
 
 namespace DataForge.Core.Engine;
@@ -5,17 +6,20 @@ namespace DataForge.Core.Engine;
 /// <summary>
 /// Where a step's outcomes go: kept records to every consumer (stamped with the step's name and a
 /// keep reason), rejects to the step's reject lane on disk; a selection step's scores to its stats.
+/// Review verdicts act on kept outcomes first: a rejected record is dropped here, a flagged one marked.
 /// </summary>
 internal sealed class OutcomeRouter
 {
     private readonly GraphNode _node;
     private readonly StepStats _stats;
     private readonly string _spillPrefix;
+    private readonly ReviewVerdicts _verdicts;
     private readonly List<(NodeRunner Consumer, int Index)> _consumers = [];
     private SpillFile? _rejects;
 
-    public OutcomeRouter(GraphNode node, StepStats stats, string spillPrefix)
+    public OutcomeRouter(GraphNode node, StepStats stats, string spillPrefix, ReviewVerdicts verdicts)
     {
+        _verdicts = verdicts;
         _node = node;
         _stats = stats;
         _spillPrefix = spillPrefix;
@@ -28,6 +32,7 @@ internal sealed class OutcomeRouter
 
     public async ValueTask RouteAsync(Outcome outcome, CancellationToken cancellationToken)
     {
+        outcome = _verdicts.Apply(outcome);
         var sample = outcome.Sample;
         if (_node.Step.IsSelection)
         {

@@ -1,12 +1,14 @@
 using System.Reflection;
 using DataForge.Core.Diagnostics;
 using DataForge.Core.Engine;
+using DataForge.Core.Review;
 using DataForge.Core.Steps;
 using DataForge.Core.Work;
 using DataForge.Models.Tokens;
 using DataForge.Pipelines.Models;
 using DataForge.Pipelines.Registry;
 using DataForge.Pipelines.Validation;
+using DataForge.Storage.Review;
 using DataForge.Storage.Runs;
 using DataForge.Storage.Runs.Diff;
 using DataForge.Storage.Shards;
@@ -26,6 +28,7 @@ public sealed class RunExecutor
     private readonly TimeProvider _time;
     private readonly RunIdentity _identity;
     private readonly IReadOnlyDictionary<string, ResolvedModelIdentity> _models;
+    private readonly ReviewVerdicts _verdicts;
     private PipelineEngine? _engine;
 
     /// <summary>Prepares a run (computes its id; starts nothing).</summary>
@@ -38,7 +41,8 @@ public sealed class RunExecutor
         _time = time;
         _models = request.ModelIdentities ?? ResolveModels(spec, request);
         CheckRefresh(spec, request);
-        _identity = RunIdentity.Compute(spec, _models.ToDictionary(m => m.Key, m => m.Value.Identity, StringComparer.Ordinal));
+        _verdicts = request.VerdictsPath is { } verdicts ? VerdictFile.Read(verdicts) : ReviewVerdicts.Empty;
+        _identity = RunIdentity.Compute(spec, _models.ToDictionary(m => m.Key, m => m.Value.Identity, StringComparer.Ordinal), _verdicts.IsEmpty ? null : _verdicts.ContentHash);
         RunDirectory = Path.GetFullPath(request.RunFolderFor?.Invoke(_identity.RunId) ?? request.OutDirectory ?? Path.Combine(request.OutputRoot, spec.Run.Name, _identity.RunId));
         StorePath = request.StorePath ?? Path.Combine(Path.GetDirectoryName(RunDirectory)!, "runstore.sqlite");
     }
@@ -51,6 +55,9 @@ public sealed class RunExecutor
 
     /// <summary>The run store's file.</summary>
     public string StorePath { get; }
+
+    /// <summary>The review verdicts the run honours (<see cref="RunRequest.VerdictsPath"/>; empty without one).</summary>
+    public ReviewVerdicts Verdicts => _verdicts;
 
     /// <summary>Live per-step counters once the run has started (for progress output).</summary>
     public IReadOnlyList<StepStats> LiveStats => _engine?.Stats ?? [];
@@ -159,7 +166,7 @@ public sealed class RunExecutor
         var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter(), _spec.Run.Seed, store, models, work);
         var nodes = _spec.Steps.Select(s => StepNodes.Build(s, resources, _request.Refresh)).ToList();
         var rejectSink = new RejectSink(folder.Rejects, RunId, ShardWriterOptions.Default);
-        _engine = new PipelineEngine(nodes, new EngineEnvironment(_spec.Run.Seed, RunId, folder.Scratch, store, rejectSink));
+        _engine = new PipelineEngine(nodes, new EngineEnvironment(_spec.Run.Seed, RunId, folder.Scratch, store, rejectSink, _verdicts));
         EngineResult result;
         try
         {
@@ -178,7 +185,12 @@ public sealed class RunExecutor
         var errors = result.Stats.Sum(s => s.Errors);
         var outcome = Outcome(inputRecords, errors);
         var digest = await RejectDigest.ReadAsync(result.RejectLanes, cancellationToken).ConfigureAwait(false);
-        var manifest = RunManifestBuilder.Build(new ManifestInputs(_spec, _identity, _models, CodeVersion), folder, result, models.Identities) with { Outcome = outcome, Work = work.Snapshot() };
+        var manifest = RunManifestBuilder.Build(new ManifestInputs(_spec, _identity, _models, CodeVersion), folder, result, models.Identities) with
+        {
+            Outcome = outcome,
+            Work = work.Snapshot(),
+            Review = ManifestReview.For(_request.VerdictsPath, _verdicts, result.Stats.Sum(s => s.Dropped.GetValueOrDefault(ReviewVerdicts.RejectedReason))),
+        };
         manifest = manifest with { Diff = await DiffAsync(folder, manifest, cancellationToken).ConfigureAwait(false) };
         await ManifestJson.WriteAsync(manifest, Path.Combine(folder.Staging, "manifest.json"), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder.Staging, "README.md"), DatasetCard.Render(manifest), cancellationToken).ConfigureAwait(false);

@@ -12,8 +12,8 @@ namespace DataForge.Pipelines.Runs;
 /// The resolved configuration of a run and its id: a hash of that configuration (keys that change
 /// only speed left out), of the content of every file the read steps see, and of the identity of
 /// every model (a local folder's weights hash; what a server reports, or the <c>revision</c> key), so
-/// other weights under the same model name make another run. The code version is not part of it,
-/// so a documentation change never moves a run.
+/// other weights under the same model name make another run; and of the review verdicts, when a run
+/// has any. The code version is not part of it, so a documentation change never moves a run.
 /// </summary>
 public sealed class RunIdentity
 {
@@ -37,7 +37,14 @@ public sealed class RunIdentity
     public static RunIdentity Compute(PipelineSpec spec) => Compute(spec, null);
 
     /// <summary>Computes the identity of <paramref name="spec"/> whose models have the identities given (by model name).</summary>
-    public static RunIdentity Compute(PipelineSpec spec, IReadOnlyDictionary<string, string>? modelIdentities)
+    public static RunIdentity Compute(PipelineSpec spec, IReadOnlyDictionary<string, string>? modelIdentities) => Compute(spec, modelIdentities, null);
+
+    /// <summary>
+    /// Computes the identity of <paramref name="spec"/> whose models have the identities given (by model
+    /// name), under the review verdicts whose <see cref="Core.Review.ReviewVerdicts.ContentHash"/> is
+    /// <paramref name="verdictsHash"/> (null for a run without verdicts: the id it always had).
+    /// </summary>
+    public static RunIdentity Compute(PipelineSpec spec, IReadOnlyDictionary<string, string>? modelIdentities, string? verdictsHash)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var seeds = SeedsHash(spec);
@@ -45,7 +52,8 @@ public sealed class RunIdentity
         var models = modelIdentities is { Count: > 0 }
             ? "\nmodels\n" + string.Concat(modelIdentities.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key}={m.Value}\n"))
             : ""; // a pipeline without models keeps the id it always had
-        var runId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{identityConfig}\n{seeds}{models}")))[..16];
+        var verdicts = verdictsHash is null ? "" : $"\nverdicts\n{verdictsHash}\n"; // likewise a run without verdicts
+        var runId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{identityConfig}\n{seeds}{models}{verdicts}")))[..16];
         return new RunIdentity(BuildConfig(spec, includeSpeedKeys: true), seeds, runId);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using DataForge.Core.Options;
 using DataForge.Core.Records;
+using DataForge.Core.Review;
 using DataForge.Core.Seams;
 using DataForge.Core.Steps;
 
@@ -26,6 +27,9 @@ namespace DataForge.Scoring.Less;
 /// (the subtask that gave the score); kept records carry the reason <c>kept_top_less</c>.</para>
 /// <para>Drop reasons: <c>below_budget</c>; errors: <c>no_instruction</c>, <c>no_output</c>,
 /// <c>no_response_tokens</c> (the response lies wholly beyond <c>max_length</c>, so it has no gradient).</para>
+/// <para>Candidates a reviewer accepted (docs/verdicts.md) are scored like the others and kept with the
+/// reason <c>kept_reviewer_accepted</c>; they take budget slots first, and the ranking fills what they
+/// leave (the errors above stay errors).</para>
 /// <para>Departures from the reference: one batch per optimizer step instead of gradient accumulation
 /// over 4 GPUs; cosine rather than linear decay (the trainer's schedule; η̄ follows the schedule actually
 /// used); no LoRA dropout (the trainer has none); subtasks grouped by name, not by a reshape. Options:
@@ -85,7 +89,8 @@ public sealed class LessSelector : BarrierStep
         ArgumentNullException.ThrowIfNull(context);
         var pool = await LessPool.ScanAsync(input, _model, cancellationToken).ConfigureAwait(false);
         var scores = pool.Count == 0 ? Array.Empty<(double Score, int Subtask)?>() : await ScoreAsync(pool, input, context, cancellationToken).ConfigureAwait(false);
-        var kept = Select(scores);
+        var pinned = context.Verdicts.AcceptCount == 0 ? null : await PinnedAsync(pool, input, context, cancellationToken).ConfigureAwait(false);
+        var kept = Select(scores, _options.Keep, _options.KeepFraction, pinned);
         var (index, candidate) = (0, 0);
         await foreach (var sample in input().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -103,7 +108,8 @@ public sealed class LessSelector : BarrierStep
             }
 
             var scored = sample.WithScore(ScoreName, score.Score).WithMeta("less_subtask", _targets.Subtasks[score.Subtask]);
-            yield return kept[c] ? Outcome.KeepBecause(scored, KeptReason) : Outcome.Drop(scored, "below_budget");
+            yield return !kept[c] ? Outcome.Drop(scored, "below_budget")
+                : Outcome.KeepBecause(scored, pinned is not null && pinned[c] ? ReviewVerdicts.AcceptedReason : KeptReason);
         }
     }
 
@@ -143,19 +149,39 @@ public sealed class LessSelector : BarrierStep
         return [.. order.Take(Math.Max(1, (int)Math.Floor(_options.WarmupFraction * count)))];
     }
 
-    // The kept flag of each candidate: the top of (score desc, input order).
-    private bool[] Select((double Score, int Subtask)?[] scores)
+    /// <summary>
+    /// The kept flag of each candidate: the pinned scored ones, then the top of (score desc, input
+    /// order) up to the budget (<paramref name="keep"/>, or <paramref name="keepFraction"/> of the scored candidates).
+    /// </summary>
+    internal static bool[] Select((double Score, int Subtask)?[] scores, int? keep, double keepFraction, IReadOnlyList<bool>? pinned)
     {
         var ranked = Enumerable.Range(0, scores.Length).Where(i => scores[i] is not null)
             .OrderByDescending(i => scores[i]!.Value.Score).ThenBy(i => i).ToList();
-        var budget = _options.Keep ?? (int)Math.Floor(_options.KeepFraction * ranked.Count);
+        var budget = keep ?? (int)Math.Floor(keepFraction * ranked.Count);
         var kept = new bool[scores.Length];
-        foreach (var i in ranked.Take(budget))
+        var pins = ranked.Where(i => pinned is not null && pinned[i]).ToList();
+        foreach (var i in pins.Concat(ranked.Except(pins).Take(Math.Max(0, budget - pins.Count))))
         {
             kept[i] = true;
         }
 
         return kept;
+    }
+
+    // Which candidates a reviewer accepted (a pass over the input, made only when the run has accepts).
+    private static async Task<bool[]> PinnedAsync(LessPool pool, Func<IAsyncEnumerable<Sample>> input, StepContext context, CancellationToken cancellationToken)
+    {
+        var pinned = new List<bool>(pool.Count);
+        var index = 0;
+        await foreach (var sample in input().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (pool.Problems[index++] is null)
+            {
+                pinned.Add(context.IsPinned(sample.Id));
+            }
+        }
+
+        return [.. pinned];
     }
 
     // Everything besides the pool that decides the candidates' features (the datastore key hashes it).

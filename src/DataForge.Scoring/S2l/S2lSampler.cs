@@ -4,7 +4,9 @@ namespace DataForge.Scoring.S2l;
 /// S2L's selection from loss trajectories (docs/algorithms.md#s2l): the budget is split over
 /// strata (sources) by the balanced allocation; each stratum's rows are clustered with k-means, and a
 /// stratum that gets less than all its rows is sampled cluster by cluster, again by the balanced
-/// allocation, with tiny clusters set aside to fill what is left.
+/// allocation, with tiny clusters set aside to fill what is left. Pinned rows (accepted by a reviewer)
+/// are clustered like the others, always selected, and take budget first: the allocation shares what
+/// they leave among the other rows.
 /// </summary>
 internal static class S2lSampler
 {
@@ -17,7 +19,8 @@ internal static class S2lSampler
     /// <param name="budget">Rows to select.</param>
     /// <param name="clusters">K per stratum, clamped to its distinct trajectories.</param>
     /// <param name="randomFor">A stratum's generator: seeds its k-means, then draws its samples.</param>
-    public static S2lSelection Select(IReadOnlyList<double[]> trajectories, IReadOnlyList<string> strata, int budget, int clusters, Func<string, Random> randomFor)
+    /// <param name="pinned">Rows always selected, counted in the budget first; null: none.</param>
+    public static S2lSelection Select(IReadOnlyList<double[]> trajectories, IReadOnlyList<string> strata, int budget, int clusters, Func<string, Random> randomFor, IReadOnlyList<bool>? pinned = null)
     {
         ArgumentNullException.ThrowIfNull(trajectories);
         ArgumentNullException.ThrowIfNull(strata);
@@ -42,13 +45,23 @@ internal static class S2lSampler
             offset += members[s].Count;
         }
 
+        // Pinned rows are selected up front; the allocation works on the rest, with what they leave of the budget.
         var selected = new bool[trajectories.Count];
-        var sizes = names.Select(n => rowsOf[n].Count).ToArray();
-        var (takes, shortfall) = BalancedAllocation.Shares(sizes, budget);
+        bool IsPinned(int row) => pinned is not null && pinned[row];
+        var free = names.Select(n => rowsOf[n].Where(r => !IsPinned(r)).ToList()).ToArray();
+        var freeMembers = members.Select(m => m.Select(c => c.Where(r => !IsPinned(r)).ToList()).ToList()).ToArray();
+        var pinnedCount = Enumerable.Range(0, trajectories.Count).Count(IsPinned);
+        foreach (var row in Enumerable.Range(0, trajectories.Count).Where(IsPinned))
+        {
+            selected[row] = true;
+        }
+
+        var sizes = free.Select(rows => rows.Count).ToArray();
+        var (takes, shortfall) = BalancedAllocation.Shares(sizes, Math.Max(0, budget - pinnedCount));
         foreach (var s in BalancedAllocation.Order(sizes))
         {
             // A stratum within its share is taken whole, as in the reference (no sampling).
-            var (picked, missing) = takes[s] == sizes[s] ? (rowsOf[names[s]], 0) : SampleClusters(members[s], takes[s], randoms[s]);
+            var (picked, missing) = takes[s] == sizes[s] ? (free[s], 0) : SampleClusters(freeMembers[s], takes[s], randoms[s]);
             shortfall += missing;
             foreach (var row in picked)
             {

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using DataForge.Core.Diagnostics;
 using DataForge.Core.Options;
 using DataForge.Core.Records;
+using DataForge.Core.Review;
 using DataForge.Core.Seams;
 using DataForge.Core.Steps;
 
@@ -34,6 +35,9 @@ namespace DataForge.Scoring.S2l;
 /// could not be met). Every record is emitted once, in input order: kept with reason <c>kept_s2l</c>, or
 /// dropped.</para>
 /// <para>Drop reasons: <c>below_budget</c>; error: <c>no_output</c> (nothing to train on).</para>
+/// <para>Records a reviewer accepted (docs/verdicts.md) are trained on like the others and kept with the
+/// reason <c>kept_reviewer_accepted</c>; they take budget slots first, and the balanced allocation
+/// samples what they leave from the other records (a record without an output stays an error).</para>
 /// <para>Options: see <see cref="S2lSelectorOptions"/>.</para>
 /// <para>Reference versus paper: the stratification by source and the tiny-cluster set-aside are the
 /// reference's code, not the paper's algorithm; both are followed (stratification can be turned off).
@@ -112,12 +116,14 @@ public sealed class S2lSelector : BarrierStep
         // First pass: the pool, as training examples, and each record's stratum.
         var examples = new List<TrainingExample>();
         var strata = new List<string>();
+        var pinned = new List<bool>();
         await foreach (var sample in input().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (HasOutput(sample))
             {
                 examples.Add(_proxy.Example(TaskText.UserTurn(sample.Instruction, sample.Input), sample.Output!));
                 strata.Add(_options.Stratify ? sample.Origin ?? "" : "");
+                pinned.Add(context.IsPinned(sample.Id));
             }
         }
 
@@ -125,7 +131,7 @@ public sealed class S2lSelector : BarrierStep
         var selection = new S2lSelection([], [], 0);
         if (examples.Count > 0)
         {
-            (trajectories, selection) = Select(examples, strata, context, cancellationToken);
+            (trajectories, selection) = Select(examples, strata, pinned, context, cancellationToken);
         }
 
         // Second pass: one outcome per record, in input order.
@@ -139,17 +145,18 @@ public sealed class S2lSelector : BarrierStep
             }
 
             var marked = Mark(sample, trajectories[row], selection.Clusters[row], selection.Shortfall);
-            yield return selection.Selected[row] ? new Outcome(marked, Verdict.KeepBecause(KeptReason)) : Outcome.Drop(marked, BelowBudget);
+            yield return !selection.Selected[row] ? Outcome.Drop(marked, BelowBudget)
+                : Outcome.KeepBecause(marked, pinned[row] ? ReviewVerdicts.AcceptedReason : KeptReason);
             row++;
         }
     }
 
-    private (double[][] Trajectories, S2lSelection Selection) Select(List<TrainingExample> examples, List<string> strata, StepContext context, CancellationToken cancellationToken)
+    private (double[][] Trajectories, S2lSelection Selection) Select(List<TrainingExample> examples, List<string> strata, List<bool> pinned, StepContext context, CancellationToken cancellationToken)
     {
         var trajectories = S2lProxyTraining.Record(_proxy, examples, _options, context.RandomFor("s2l:training"), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var budget = _options.BudgetFor(examples.Count);
-        var selection = S2lSampler.Select(trajectories, strata, budget, _options.Clusters, name => context.RandomFor("s2l:stratum:" + name));
+        var selection = S2lSampler.Select(trajectories, strata, budget, _options.Clusters, name => context.RandomFor("s2l:stratum:" + name), pinned);
         return (trajectories, selection);
     }
 

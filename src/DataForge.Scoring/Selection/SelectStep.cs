@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using DataForge.Core.Options;
 using DataForge.Core.Records;
+using DataForge.Core.Review;
 using DataForge.Core.Steps;
 
 namespace DataForge.Scoring.Selection;
@@ -18,6 +19,9 @@ namespace DataForge.Scoring.Selection;
 /// <c>below_budget</c> or <c>over_source_quota</c>. Kept records carry the reason
 /// <c>kept_top_{score}</c> (a budget) or <c>kept_threshold_{score}</c> (thresholds only), where
 /// <c>{score}</c> is the score's name, or <c>score</c> for a combination. Records leave in input order.</para>
+/// <para>Records a reviewer accepted (docs/verdicts.md) are kept before anything else, with the reason
+/// <c>kept_reviewer_accepted</c>, whatever their score: they take budget slots (and their source's
+/// quota) first, and the ranking fills what they leave.</para>
 /// <para>The input is read twice (values first, then records), so memory holds one number per
 /// record, not the records. The manifest gets the score distributions before and after the step.</para>
 /// </remarks>
@@ -60,15 +64,18 @@ public sealed class SelectStep : BarrierStep
     public override async IAsyncEnumerable<Outcome> ProcessAllAsync(Func<IAsyncEnumerable<Sample>> input, StepContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(context);
         var values = new List<double?>();
         var sources = new List<string>();
+        var pinned = new List<bool>();
         await foreach (var sample in input().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             values.Add(_formula.Evaluate(sample.Scores));
             sources.Add(sample.Source ?? "");
+            pinned.Add(context.IsPinned(sample.Id));
         }
 
-        var verdicts = Decide(values, sources);
+        var verdicts = Decide(values, sources, pinned);
         var index = 0;
         await foreach (var sample in input().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -80,15 +87,31 @@ public sealed class SelectStep : BarrierStep
     }
 
     /// <summary>The reason of every record (<c>kept_...</c> or a drop reason), in input order.</summary>
-    public string[] Decide(IReadOnlyList<double?> values, IReadOnlyList<string> sources)
+    public string[] Decide(IReadOnlyList<double?> values, IReadOnlyList<string> sources) => Decide(values, sources, null);
+
+    /// <summary>
+    /// The reason of every record (<c>kept_...</c> or a drop reason), in input order; the records
+    /// <paramref name="pinned"/> marks are kept as <see cref="ReviewVerdicts.AcceptedReason"/> and take budget slots first.
+    /// </summary>
+    public string[] Decide(IReadOnlyList<double?> values, IReadOnlyList<string> sources, IReadOnlyList<bool>? pinned)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(sources);
         var reasons = new string[values.Count];
         var candidates = new List<int>();
-        var scored = 0;
+        var perSource = new Dictionary<string, int>(StringComparer.Ordinal);
+        var (scored, taken) = (0, 0);
         for (var i = 0; i < values.Count; i++)
         {
+            if (pinned is not null && pinned[i])
+            {
+                reasons[i] = ReviewVerdicts.AcceptedReason;
+                scored += values[i] is null ? 0 : 1;
+                perSource[sources[i]] = perSource.GetValueOrDefault(sources[i]) + 1;
+                taken++;
+                continue;
+            }
+
             if (values[i] is not { } value)
             {
                 reasons[i] = "missing_score";
@@ -118,8 +141,6 @@ public sealed class SelectStep : BarrierStep
             var byValue = values[a]!.Value.CompareTo(values[b]!.Value);
             return byValue != 0 ? (_options.Order == SelectOrder.Desc ? -byValue : byValue) : a.CompareTo(b);
         });
-        var taken = 0;
-        var perSource = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var i in candidates)
         {
             if (taken >= budget)

@@ -20,6 +20,7 @@ namespace DataForge.Storage.Runs;
 /// <param name="Outcome">How the run ended (null in manifests written before it was recorded: read as finished).</param>
 /// <param name="Work">Model requests and linter checks the run made (null in manifests written before it was recorded).</param>
 /// <param name="Diff">What changed since the previous run or build it was compared with (<c>diff</c>; left out when there was none).</param>
+/// <param name="Review">The review verdicts the run honoured; null (and not written) for a run without any.</param>
 public sealed record RunManifest(
     string RunId,
     ManifestPipeline Pipeline,
@@ -33,7 +34,8 @@ public sealed record RunManifest(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, ScoreSummary>> Scores,
     ManifestOutcome? Outcome = null,
     WorkTotals? Work = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunDiff? Diff = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunDiff? Diff = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ManifestReview? Review = null);
 
 /// <summary>Pipeline name and file (relative to the working folder).</summary>
 /// <param name="Name">The <c>run.name</c>.</param>
