@@ -60,6 +60,7 @@ public sealed class BuildRunner
         {
             StorePath = Folder.StorePath,
             DiffAgainst = previous?.Path,
+            VerdictsPath = Folder.VerdictsPath,
             RunFolderFor = id => Path.Combine(Folder.Directory, name = BuildsFolder.NameFor(started, id)),
             BeforePublish = buildLock.EnsureHeld,
         }, _time);

@@ -10,7 +10,6 @@ using DataForge.Pipelines.Registry;
 using DataForge.Pipelines.Validation;
 using DataForge.Storage.Review;
 using DataForge.Storage.Runs;
-using DataForge.Storage.Runs.Diff;
 using DataForge.Storage.Shards;
 using DataForge.Storage.Store;
 
@@ -191,7 +190,7 @@ public sealed class RunExecutor
             Work = work.Snapshot(),
             Review = ManifestReview.For(_request.VerdictsPath, _verdicts, result.Stats.Sum(s => s.Dropped.GetValueOrDefault(ReviewVerdicts.RejectedReason))),
         };
-        manifest = manifest with { Diff = await DiffAsync(folder, manifest, cancellationToken).ConfigureAwait(false) };
+        manifest = manifest with { Diff = await RunDiffer.DiffAsync(_request.DiffAgainst, folder, manifest, RunDirectory, cancellationToken).ConfigureAwait(false) };
         await ManifestJson.WriteAsync(manifest, Path.Combine(folder.Staging, "manifest.json"), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder.Staging, "README.md"), DatasetCard.Render(manifest), cancellationToken).ConfigureAwait(false);
         await store.FlushAsync().ConfigureAwait(false);
@@ -212,29 +211,6 @@ public sealed class RunExecutor
             MaxErrorFraction = _spec.Run.MaxErrorFraction,
             Rejects = digest,
         };
-    }
-
-    // The diff against RunRequest.DiffAgainst, read from the staging folder before its manifest is written.
-    private async Task<RunDiff?> DiffAsync(RunFolder folder, RunManifest manifest, CancellationToken cancellationToken)
-    {
-        var previous = _request.DiffAgainst is { } path ? LatestLink.Resolve(path) : null;
-        if (previous is null || !File.Exists(Path.Combine(previous, "manifest.json")))
-        {
-            return null;
-        }
-
-        try
-        {
-            // Folders relative to this run's folder: the manifest holds no path of the machine that made it.
-            var diff = await RunDiff.ComputeAsync(previous, ManifestJson.Read(Path.Combine(previous, "manifest.json")), folder.Staging, manifest, cancellationToken).ConfigureAwait(false);
-            return diff with { Before = diff.Before with { Folder = Path.GetRelativePath(RunDirectory, previous).Replace('\\', '/') }, After = diff.After with { Folder = "." } };
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or System.Text.Json.JsonException)
-        {
-            // A damaged previous run costs the diff, never the new run.
-            folder.Note($"no diff against {previous}: {e.Message}");
-            return null;
-        }
     }
 
     private ManifestOutcome Outcome(long inputRecords, long errors)
