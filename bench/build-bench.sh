@@ -44,7 +44,7 @@ measure() { # label, folder name for the work numbers, command...
   local out="$WORK/$label.out" timing="$WORK/$label.time"
   (cd "$WORK/tree" && /usr/bin/time -f "%e %U %S" -o "$timing" "$@" >"$out" 2>"$WORK/$label.err") || { echo "build-bench: $label failed; see $WORK/$label.err" >&2; exit 1; }
   local folder; folder=$(grep -o 'dir=[^ ]*' "$out" | tail -1 | cut -d= -f2 || true)
-  [ -n "$folder" ] || folder=$(grep -o '/[^ ]*output/[^ ]*' "$out" | tail -1 || true)
+  [ -n "$folder" ] || folder=$(grep -o -- '-> [^ ]*$' "$out" | tail -1 | cut -c4- || true)
   local status; status=$(grep -o 'status=[a-z_]*' "$out" | tail -1 | cut -d= -f2 || echo "run")
   read -r wall user sys <"$timing"
   local work; work=$(/usr/bin/python3 - "$folder/manifest.json" "$status" <<'PY'

@@ -46,7 +46,7 @@ app.Configure(config =>
     config.AddCommand<BuildCommand>("build")
         .WithDescription("A nightly build: an incremental, locked run of a pipeline published atomically as BUILDS/<name>/<UTC timestamp>-<hash>/, with 'latest', retention, a diff against the previous build, and a summary line for schedulers.")
         .WithExample("build")
-        .WithExample("build", "pipeline.toml", "--builds", "builds", "--keep", "7", "--notify", "./notify.sh");
+        .WithExample("build", "pipelines/sample-seeds.toml", "--builds", "builds", "--keep", "3");
     config.AddBranch("builds", builds =>
     {
         builds.SetDescription("Nightly builds.");
