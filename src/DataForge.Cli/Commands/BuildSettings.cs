@@ -6,12 +6,8 @@ using Spectre.Console.Cli;
 namespace DataForge.Cli.Commands;
 
 /// <summary>Arguments of <c>dataforge build</c>.</summary>
-internal sealed class BuildSettings : CommandSettings
+internal sealed class BuildSettings : PipelineSettings
 {
-    [CommandArgument(0, "[PIPELINE]")]
-    [Description("Pipeline file (default: pipeline.toml).")]
-    public string Pipeline { get; init; } = "pipeline.toml";
-
     [CommandOption("--builds <DIR>")]
     [Description("The builds folder (default: builds): builds go to DIR/<run.name>/<UTC timestamp>-<hash>/, with DIR/<run.name>/latest, runstore.sqlite and verdicts.jsonl beside them.")]
     public string Builds { get; init; } = "builds";
@@ -28,18 +24,6 @@ internal sealed class BuildSettings : CommandSettings
     [Description("A lock older than this is stale even when its holder cannot be checked (another host): 90m, 12h, 3600s (default 12h).")]
     public string LockTimeout { get; init; } = "12h";
 
-    [CommandOption("--set <KEY=VALUE>")]
-    [Description("Override a key: run.KEY, models.NAME.KEY or steps.NAME.KEY (repeatable; type-checked).")]
-    public string[] Set { get; init; } = [];
-
-    [CommandOption("--limit <N>")]
-    [Description("Read at most N records per read step (same as --set run.limit=N).")]
-    public long? Limit { get; init; }
-
-    [CommandOption("--progress-interval <SECONDS>")]
-    [Description("Seconds between progress lines when output is not a terminal (default 10).")]
-    public double ProgressInterval { get; init; } = 10;
-
     /// <summary>The lock timeout, parsed.</summary>
     public TimeSpan LockTimeoutSpan => ParseDuration(LockTimeout) ?? TimeSpan.Zero;
 
@@ -55,16 +39,8 @@ internal sealed class BuildSettings : CommandSettings
             return ValidationResult.Error($"--lock-timeout {LockTimeout}: expected a positive duration such as 90m, 12h or 3600s");
         }
 
-        if (Limit is < 1)
-        {
-            return ValidationResult.Error("--limit must be at least 1");
-        }
-
-        return ProgressInterval <= 0 ? ValidationResult.Error("--progress-interval must be positive") : ValidationResult.Success();
+        return base.Validate();
     }
-
-    /// <summary>The overrides with <c>--limit</c> folded in.</summary>
-    public IReadOnlyList<string> Overrides() => Limit is { } limit ? [.. Set, $"run.limit={limit}"] : Set;
 
     /// <summary>Seconds (<c>3600</c>, <c>3600s</c>), minutes (<c>90m</c>), hours (<c>12h</c>) or days (<c>1d</c>); null when malformed.</summary>
     public static TimeSpan? ParseDuration(string text)

@@ -5,23 +5,11 @@ using Spectre.Console.Cli;
 namespace DataForge.Cli.Commands;
 
 /// <summary>Arguments of <c>dataforge run</c>.</summary>
-internal sealed class RunSettings : CommandSettings
+internal sealed class RunSettings : PipelineSettings
 {
-    [CommandArgument(0, "[PIPELINE]")]
-    [Description("Pipeline file (default: pipeline.toml).")]
-    public string Pipeline { get; init; } = "pipeline.toml";
-
     [CommandOption("--out <DIR>")]
     [Description("The run folder itself (default: output/<name>/<run id>): new, empty, or a DataForge run folder; any other folder is refused (exit 2).")]
     public string? Out { get; init; }
-
-    [CommandOption("--set <KEY=VALUE>")]
-    [Description("Override a key: run.KEY, models.NAME.KEY or steps.NAME.KEY (repeatable; type-checked).")]
-    public string[] Set { get; init; } = [];
-
-    [CommandOption("--limit <N>")]
-    [Description("Read at most N records per read step (same as --set run.limit=N).")]
-    public long? Limit { get; init; }
 
     [CommandOption("--seed <N>")]
     [Description("The run seed (same as --set run.seed=N).")]
@@ -43,27 +31,11 @@ internal sealed class RunSettings : CommandSettings
     [Description("Review verdicts to honour (JSONL of {\"id\", \"verdict\": accept|reject|flag, \"note\"?}, see docs/verdicts.md): rejects are dropped as reviewer_rejected, accepts kept through selections; a malformed line refuses the run (exit 2).")]
     public string? Verdicts { get; init; }
 
-    [CommandOption("--progress-interval <SECONDS>")]
-    [Description("Seconds between progress lines when output is not a terminal (default 10).")]
-    public double ProgressInterval { get; init; } = 10;
-
     public override ValidationResult Validate()
-    {
-        if (Limit is < 1)
-        {
-            return ValidationResult.Error("--limit must be at least 1");
-        }
-
-        if (Seed is < 0)
-        {
-            return ValidationResult.Error("--seed must be at least 0");
-        }
-
-        return ProgressInterval <= 0 ? ValidationResult.Error("--progress-interval must be positive") : ValidationResult.Success();
-    }
+        => Seed is < 0 ? ValidationResult.Error("--seed must be at least 0") : base.Validate();
 
     /// <summary>The overrides with <c>--seed</c> and <c>--limit</c> folded in.</summary>
-    public IReadOnlyList<string> Overrides()
+    public override IReadOnlyList<string> Overrides()
     {
         var overrides = new List<string>(Set);
         if (Seed is { } seed)

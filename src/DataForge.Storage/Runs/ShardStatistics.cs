@@ -1,5 +1,3 @@
-using Parquet;
-using Parquet.Serialization;
 using DataForge.Storage.Shards;
 
 namespace DataForge.Storage.Runs;
@@ -71,21 +69,9 @@ public sealed record ShardStatistics(
 
         foreach (var file in Directory.GetFiles(directory, "*.parquet").Order(StringComparer.Ordinal))
         {
-            var stream = File.OpenRead(file);
-            await using (stream.ConfigureAwait(false))
+            await foreach (var row in ShardRows.ReadAsync<T>(file, cancellationToken).ConfigureAwait(false))
             {
-                var reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var groups = reader.RowGroupCount;
-                await reader.DisposeAsync().ConfigureAwait(false);
-                for (var group = 0; group < groups; group++)
-                {
-                    stream.Position = 0;
-                    var rows = await ParquetSerializer.DeserializeAsync<T>(stream, null, group, cancellationToken).ConfigureAwait(false);
-                    foreach (var row in rows.Data)
-                    {
-                        yield return row;
-                    }
-                }
+                yield return row;
             }
         }
     }

@@ -4,8 +4,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using DataForge.Core.Records;
 using DataForge.Storage.Shards;
-using Parquet;
-using Parquet.Serialization;
 
 namespace DataForge.Storage.Runs.Diff;
 
@@ -42,7 +40,7 @@ internal sealed class ShardDigest
                 throw new InvalidDataException($"{Path.Combine(folder, "manifest.json")}: shard {shard.Path} is listed but missing");
             }
 
-            await foreach (var row in RowsAsync<TRow>(path, cancellationToken).ConfigureAwait(false))
+            await foreach (var row in ShardRows.ReadAsync<TRow>(path, cancellationToken).ConfigureAwait(false))
             {
                 records[row.Id] = unchecked(records.GetValueOrDefault(row.Id) + Hash(row));
                 scores?.Add(ScoresOf(row));
@@ -78,27 +76,6 @@ internal sealed class ShardDigest
         if (value is { } v)
         {
             scores[name] = v;
-        }
-    }
-
-    private static async IAsyncEnumerable<TRow> RowsAsync<TRow>(string path, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-        where TRow : class, new()
-    {
-        var stream = File.OpenRead(path);
-        await using (stream.ConfigureAwait(false))
-        {
-            var reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var groups = reader.RowGroupCount;
-            await reader.DisposeAsync().ConfigureAwait(false);
-            for (var group = 0; group < groups; group++)
-            {
-                stream.Position = 0;
-                var rows = await ParquetSerializer.DeserializeAsync<TRow>(stream, null, group, cancellationToken).ConfigureAwait(false);
-                foreach (var row in rows.Data)
-                {
-                    yield return row;
-                }
-            }
         }
     }
 }
