@@ -91,8 +91,9 @@ public sealed class DiffCommandTests
         Assert.True(previous.ExitCode == 0, previous.ToString());
         var manifest = JsonNode.Parse(File.ReadAllText(temp.Combine("b", "manifest.json")))!;
         var diff = manifest["diff"]!;
-        Assert.Equal(temp.Combine("a"), diff["before"]!["folder"]!.GetValue<string>());
-        Assert.Equal(temp.Combine("b"), diff["after"]!["folder"]!.GetValue<string>());
+        // Folders are written relative to the new run's folder: a manifest holds no path of the machine that made it.
+        Assert.Equal("../a", diff["before"]!["folder"]!.GetValue<string>());
+        Assert.Equal(".", diff["after"]!["folder"]!.GetValue<string>());
         Assert.Equal(report.RunId, diff["after"]!["run_id"]!.GetValue<string>());
         Assert.Equal(report.Kept, diff["kept"]!["added"]!.GetValue<long>() + diff["kept"]!["unchanged"]!.GetValue<long>() + diff["kept"]!["changed"]!.GetValue<long>());
         Assert.True(diff["kept"]!["added"]!.GetValue<long>() > 0, diff.ToJsonString());
