@@ -57,7 +57,7 @@ w = m.get("work") or {}
 print(w.get("model_requests", 0), w.get("lint_checks", 0), m["counts"]["kept"])
 PY
 )
-  ROWS+=("$label|$status|$wall|$(echo "$user + $sys" | bc)|$work")
+  ROWS+=("$label|$status|$wall|$(echo "$user + $sys" | bc)|${work// /|}")
 }
 
 measure "full (99%)" "${CLI[@]}" build --builds "$WORK/builds"
@@ -78,6 +78,12 @@ done
 full=$(cut -d'|' -f3 <<<"${ROWS[0]}"); inc=$(cut -d'|' -f3 <<<"${ROWS[2]}"); base=$(cut -d'|' -f3 <<<"${ROWS[3]}")
 echo
 echo "+1% build: $(echo "scale=1; 100 * $inc / $full" | bc)% of the full build's wall time (goal ≤ 10%), $(echo "scale=1; 100 * $inc / $base" | bc)% of a from-scratch run of the same inputs."
+/usr/bin/python3 - "$(grep -o 'dir=[^ ]*' "$WORK/+1% seeds.out" | tail -1 | cut -d= -f2)/manifest.json" "$WORK/scratch/manifest.json" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+same = [s["sha256"] for s in a["shards"]] == [s["sha256"] for s in b["shards"]]
+print(f"+1% build's shards {'equal' if same else 'DIFFER FROM'} the from-scratch run's byte for byte (run {a['run_id']}).")
+PY
 echo "Per-step time of the +1% build (manifest timings, seconds):"
 /usr/bin/python3 - "$(grep -o 'dir=[^ ]*' "$WORK/+1% seeds.out" | tail -1 | cut -d= -f2)/manifest.json" <<'PY'
 import json, sys
