@@ -52,6 +52,16 @@ public sealed class BuildRunner
             _log(line);
         }
 
+        // Builds that were killed never recorded their end; under the lock none of them is alive.
+        var store = Storage.Store.RunStore.Open(Folder.StorePath);
+        await using (store.ConfigureAwait(false))
+        {
+            if (store.MarkAbandoned(_spec.Run.Name) is > 0 and var abandoned)
+            {
+                _log($"{abandoned} earlier build(s) never recorded their end (killed); marked crashed in the run store's ledger");
+            }
+        }
+
         var published = Folder.Published();
         var previous = published.Count > 0 ? published[^1] : null;
         var started = _time.GetUtcNow();

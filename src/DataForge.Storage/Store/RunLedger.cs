@@ -58,6 +58,15 @@ internal static class RunLedger
         return command.ExecuteNonQuery();
     }
 
+    // Every attempt of a pipeline still marked running (the caller holds that pipeline's build lock, so none is alive).
+    public static int MarkAbandoned(SqliteConnection connection, string pipeline)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE runs SET status = 'crashed', finished_utc = NULL WHERE pipeline = $pipeline AND status = 'running'";
+        command.Parameters.AddWithValue("$pipeline", pipeline);
+        return command.ExecuteNonQuery();
+    }
+
     public static void Finish(SqliteConnection connection, string runId, int attempt, string status, DateTimeOffset now, IEnumerable<StepLedgerEntry> steps)
     {
         using var transaction = connection.BeginTransaction();

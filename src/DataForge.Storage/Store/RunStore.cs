@@ -102,6 +102,19 @@ public sealed class RunStore : IResultCache, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Marks every attempt of <paramref name="pipeline"/> still <c>running</c> as <c>crashed</c>. Call it only
+    /// while no run of that pipeline can be alive on this store (a build holds the pipeline's build lock, and
+    /// a builds folder's store belongs to its builds). Returns how many were marked.
+    /// </summary>
+    public int MarkAbandoned(string pipeline)
+    {
+        lock (_readLock)
+        {
+            return RunLedger.MarkAbandoned(_read, pipeline);
+        }
+    }
+
     /// <summary>Records the end of a run attempt with its per-step counts.</summary>
     public void FinishRun(string runId, int attempt, string status, DateTimeOffset now, IEnumerable<StepLedgerEntry> steps)
     {

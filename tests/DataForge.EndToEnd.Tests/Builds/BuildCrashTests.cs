@@ -61,6 +61,8 @@ public sealed class BuildCrashTests
         var evolve = (await workspace.LedgerAsync(build))["evolve"];
         Assert.True(evolve.CacheHits >= 1 && evolve.Computed < evolve.Received, $"evolve: computed {evolve.Computed}, cached {evolve.CacheHits} of {evolve.Received}");
         Assert.Equal(RunFolderAssert.ShardBytes(BuildWorkspace.SummaryField(clean, "dir")), RunFolderAssert.ShardBytes(build));
+        Assert.Contains("marked crashed in the run store's ledger", next.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["crashed", "finished"], await workspace.AttemptsAsync(build));
         Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(workspace.PipelineBuilds()), e => Path.GetFileName(e).StartsWith(".staging-", StringComparison.Ordinal));
     }
 

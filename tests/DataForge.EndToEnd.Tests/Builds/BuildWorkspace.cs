@@ -103,6 +103,14 @@ internal sealed class BuildWorkspace : IDisposable
         return store.ReadLedger(runId).Last(e => e.Status == "finished").Steps.ToDictionary(s => s.Step, StringComparer.Ordinal);
     }
 
+    /// <summary>The status of every attempt of the build's run id, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> AttemptsAsync(string buildDirectory, string name = "default")
+    {
+        var runId = RunFolderAssert.Manifest(buildDirectory).RootElement.GetProperty("run_id").GetString()!;
+        await using var store = RunStore.Open(System.IO.Path.Combine(PipelineBuilds(name), "runstore.sqlite"));
+        return [.. store.ReadLedger(runId).Select(e => e.Status)];
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private static string Lines(IEnumerable<string> lines) => string.Join("\n", lines) + "\n";
