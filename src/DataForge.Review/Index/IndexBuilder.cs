@@ -16,7 +16,7 @@ internal static class IndexBuilder
 
     public static async Task BuildAsync(string runFolder, RunManifest manifest, string manifestSha, string path, CancellationToken cancellationToken)
     {
-        var temp = $"{path}.{Environment.ProcessId}.tmp";
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         File.Delete(temp);
         try
         {

@@ -18,8 +18,8 @@ public sealed partial class ReviewIndex
             c =>
             {
                 bind(c);
-                c.Parameters.AddWithValue("$limit", SampleQuery.PageSize);
-                c.Parameters.AddWithValue("$offset", (long)(query.Page - 1) * SampleQuery.PageSize);
+                c.Parameters.AddWithValue("$limit", query.PageSize);
+                c.Parameters.AddWithValue("$offset", (long)(query.Page - 1) * query.PageSize);
             },
             IndexedRecord.Read);
         return (rows, total);

@@ -7,12 +7,15 @@ namespace DataForge.Review.Index;
 /// The sample list's filters, sort and page, read from and written to the URL query string:
 /// <c>status</c> (kept, rejected), <c>reason</c>, <c>step</c>, <c>kind</c>, <c>language</c>, <c>model</c>,
 /// <c>operation</c>, <c>round</c>, <c>min_SCORE</c> / <c>max_SCORE</c> for each score, <c>q</c> (full text),
-/// <c>sort</c> (a score or length column), <c>dir</c> (asc, desc), <c>page</c> (from 1), and <c>run</c>.
+/// <c>sort</c> (a score or length column), <c>dir</c> (asc, desc), <c>page</c> (from 1), <c>per_page</c>, and <c>run</c>.
 /// </summary>
 public sealed record SampleQuery
 {
-    /// <summary>Records per page.</summary>
-    public const int PageSize = 50;
+    /// <summary>Records per page unless <c>per_page</c> says otherwise.</summary>
+    public const int DefaultPageSize = 50;
+
+    /// <summary>The most records a page may hold.</summary>
+    public const int MaxPageSize = 500;
 
     /// <summary>kept, rejected, or empty for both.</summary>
     public string Status { get; init; } = "";
@@ -37,6 +40,9 @@ public sealed record SampleQuery
 
     /// <summary>The page, from 1.</summary>
     public int Page { get; init; } = 1;
+
+    /// <summary>Records per page (<c>per_page</c>, 1 to <see cref="MaxPageSize"/>).</summary>
+    public int PageSize { get; init; } = DefaultPageSize;
 
     /// <summary>The run selected (a folder name), or empty for the default one.</summary>
     public string Run { get; init; } = "";
@@ -81,6 +87,7 @@ public sealed record SampleQuery
             Descending = value("dir") != "asc",
             Page = int.TryParse(value("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1 ? page : 1,
             Run = value("run") ?? "",
+            PageSize = int.TryParse(value("per_page"), NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= MaxPageSize ? size : DefaultPageSize,
         };
     }
 
@@ -104,6 +111,7 @@ public sealed record SampleQuery
         Add(parts, "q", Text);
         Add(parts, "sort", Sort);
         Add(parts, "dir", Sort.Length > 0 && !Descending ? "asc" : "");
+        Add(parts, "per_page", PageSize != DefaultPageSize ? PageSize.ToString(CultureInfo.InvariantCulture) : "");
         var p = page ?? Page;
         Add(parts, "page", p > 1 ? p.ToString(CultureInfo.InvariantCulture) : "");
         return string.Join('&', parts.Select(kv => $"{Uri.EscapeDataString(kv.Item1)}={Uri.EscapeDataString(kv.Item2)}"));

@@ -34,7 +34,7 @@ internal static class DetailPage
     private static void Navigation(Html html, PageContext context, SampleQuery list, long? position)
     {
         html.Raw("<nav id=\"sample-nav\">");
-        var back = list.ToQueryString(position is { } p ? (int)(p / SampleQuery.PageSize) + 1 : null);
+        var back = list.ToQueryString(position is { } p ? (int)(p / list.PageSize) + 1 : null);
         html.Link(back.Length == 0 ? "/samples" : $"/samples?{back}", "↑ list", "id=\"back-to-list\"");
         if (position is { } pos)
         {

@@ -15,7 +15,7 @@ internal static class SamplesPage
         var html = new Html();
         html.Raw("<h1>Samples</h1>");
         Filters(html, context, query);
-        var first = ((long)(query.Page - 1) * SampleQuery.PageSize) + 1;
+        var first = ((long)(query.Page - 1) * query.PageSize) + 1;
         html.Raw($"<p id=\"result-count\" data-total=\"{total}\">").Text(total == 0 ? "no records match" : $"{Html.Number(first)}–{Html.Number(first + rows.Count - 1)} of {Html.Number(total)} records").Raw("</p>");
         html.Raw("<table id=\"sample-list\"><thead><tr>");
         foreach (var heading in Headings)
@@ -54,7 +54,7 @@ internal static class SamplesPage
             html.Link($"/samples?{query.ToQueryString(query.Page - 1)}", "← previous", "id=\"page-prev\" rel=\"prev\"");
         }
 
-        var pages = Math.Max(1, (total + SampleQuery.PageSize - 1) / SampleQuery.PageSize);
+        var pages = Math.Max(1, (total + query.PageSize - 1) / query.PageSize);
         html.Element("span", $"page {query.Page} of {pages}", "id=\"page-info\"");
         if (query.Page < pages)
         {
