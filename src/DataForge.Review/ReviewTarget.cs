@@ -1,4 +1,5 @@
-using DataForge.Pipelines.Builds;
+using System.Text.RegularExpressions;
+using DataForge.Storage.Review;
 using DataForge.Storage.Runs;
 
 namespace DataForge.Review;
@@ -8,7 +9,7 @@ namespace DataForge.Review;
 /// <c>latest</c> run first) or a builds folder (every build, newest first); where the sidecar index
 /// and the verdicts store live; and, for a builds folder, the <c>verdicts.jsonl</c> builds read.
 /// </summary>
-public sealed class ReviewTarget
+public sealed partial class ReviewTarget
 {
     /// <summary>The name of the default index folder, beside the run folders (never inside one).</summary>
     public const string IndexFolderName = ".review";
@@ -61,11 +62,10 @@ public sealed class ReviewTarget
             return new ReviewTarget(ReviewTargetKind.Run, full, [run], indexDirectory ?? Path.Combine(Path.GetDirectoryName(real)!, IndexFolderName), null);
         }
 
-        var builds = new BuildsFolder(full).Published();
+        var builds = Builds(full);
         if (builds.Count > 0)
         {
-            var runs = builds.Reverse().Select(b => new ReviewRun(b.Name, b.Path)).ToList();
-            return new ReviewTarget(ReviewTargetKind.Builds, full, runs, indexDirectory ?? Path.Combine(full, IndexFolderName), Path.Combine(full, BuildsFolder.VerdictsName));
+            return new ReviewTarget(ReviewTargetKind.Builds, full, builds, indexDirectory ?? Path.Combine(full, IndexFolderName), Path.Combine(full, VerdictFile.DefaultName));
         }
 
         var output = OutputRuns(full);
@@ -76,6 +76,13 @@ public sealed class ReviewTarget
 
         throw new ReviewPathException($"{path}: neither a run folder (no manifest.json) nor a folder of finished runs or builds");
     }
+
+    // The published builds of a builds folder (docs/builds.md: TIMESTAMP-HASH folders with a manifest), newest first.
+    private static List<ReviewRun> Builds(string folder)
+        => [.. Directory.GetDirectories(folder)
+            .Where(d => BuildName().IsMatch(Path.GetFileName(d)) && new FileInfo(d).LinkTarget is null && IsRunFolder(d))
+            .OrderDescending(StringComparer.Ordinal)
+            .Select(d => new ReviewRun(Path.GetFileName(d), d))];
 
     private static List<ReviewRun> OutputRuns(string folder)
     {
@@ -100,4 +107,7 @@ public sealed class ReviewTarget
 
     private static string RealPath(string folder)
         => Path.TrimEndingDirectorySeparator(new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? folder);
+
+    [GeneratedRegex("^[0-9]{8}T[0-9]{6}Z-[0-9a-f]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex BuildName();
 }
