@@ -23,12 +23,13 @@ internal sealed class ReviewCommand : AsyncCommand<ReviewSettings>
 
         Console.Error.WriteLine($"review: indexing {target.Runs[0].Folder} (once per run; kept in {target.IndexDirectory})");
         var options = new ReviewServerOptions { Host = settings.Host, Port = settings.Port, Token = settings.Token, Reviewer = Environment.UserName };
+        var started = Stopwatch.StartNew();
         var server = await ReviewServer.StartAsync(target, options, cancellationToken);
         await using (server.ConfigureAwait(false))
         {
             Console.WriteLine($"review at {server.OpenUrl}");
             Console.Out.Flush();
-            Console.Error.WriteLine($"review: {target.Runs.Count} run(s) of {target.Root}; verdicts in {System.IO.Path.Combine(target.IndexDirectory, "review.sqlite")}{(target.VerdictsFile is { } f ? $" and {f}" : "")}; Ctrl-C stops");
+            Console.Error.WriteLine($"review: ready in {started.Elapsed.TotalSeconds:F1} s; {target.Runs.Count} run(s) of {target.Root}; verdicts in {System.IO.Path.Combine(target.IndexDirectory, "review.sqlite")}{(target.VerdictsFile is { } f ? $" and {f}" : "")}; Ctrl-C stops");
             if (settings.Open)
             {
                 OpenBrowser(server.OpenUrl);

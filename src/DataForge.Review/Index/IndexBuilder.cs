@@ -3,6 +3,7 @@ using System.Text;
 using DataForge.Storage.Runs;
 using DataForge.Storage.Shards;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace DataForge.Review.Index;
 
@@ -26,22 +27,26 @@ internal static class IndexBuilder
                 connection.Open();
                 Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
                 Execute(connection, IndexSchema.Create);
-                using (var insert = new Inserter(connection))
+                var groups = new List<(int Shard, string File, bool Rejects, int Group)>();
+                var shards = manifest.Shards.OrderBy(s => s.Path.StartsWith("rejects/", StringComparison.Ordinal)).ThenBy(s => s.Path, StringComparer.Ordinal).ToList();
+                for (var shard = 0; shard < shards.Count; shard++)
                 {
-                    long rowid = 0;
-                    var shards = manifest.Shards.OrderBy(s => s.Path.StartsWith("rejects/", StringComparison.Ordinal)).ThenBy(s => s.Path, StringComparer.Ordinal).ToList();
-                    for (var shard = 0; shard < shards.Count; shard++)
-                    {
-                        var rejects = shards[shard].Path.StartsWith("rejects/", StringComparison.Ordinal);
-                        Execute(connection, $"INSERT INTO shards VALUES ({shard.ToString(CultureInfo.InvariantCulture)}, '{shards[shard].Path.Replace("'", "''", StringComparison.Ordinal)}', {(rejects ? 1 : 0)})");
-                        var file = Path.Combine(runFolder, shards[shard].Path);
-                        var groups = await ShardGroups.CountAsync(file, cancellationToken).ConfigureAwait(false);
-                        for (var group = 0; group < groups; group++)
-                        {
-                            var rows = await ShardGroups.ReadAsync(file, rejects, group, cancellationToken).ConfigureAwait(false);
-                            insert.Group(rows, ref rowid, !rejects, shard, group);
-                        }
-                    }
+                    var rejects = shards[shard].Path.StartsWith("rejects/", StringComparison.Ordinal);
+                    Execute(connection, $"INSERT INTO shards VALUES ({shard.ToString(CultureInfo.InvariantCulture)}, '{shards[shard].Path.Replace("'", "''", StringComparison.Ordinal)}', {(rejects ? 1 : 0)})");
+                    var file = Path.Combine(runFolder, shards[shard].Path);
+                    var count = await ShardGroups.CountAsync(file, cancellationToken).ConfigureAwait(false);
+                    groups.AddRange(Enumerable.Range(0, count).Select(g => (shard, file, rejects, g)));
+                }
+
+                // Decoding group k + 1 overlaps inserting group k: two row groups in memory at most.
+                using var insert = new Inserter(connection);
+                long rowid = 0;
+                Task<IReadOnlyList<IndexRow>>? next = groups.Count > 0 ? Read(groups[0], cancellationToken) : null;
+                for (var i = 0; i < groups.Count; i++)
+                {
+                    var rows = await next!.ConfigureAwait(false);
+                    next = i + 1 < groups.Count ? Read(groups[i + 1], cancellationToken) : null;
+                    insert.Group(rows, ref rowid, !groups[i].Rejects, groups[i].Shard, groups[i].Group);
                 }
 
                 Execute(connection, IndexSchema.Indexes);
@@ -57,6 +62,9 @@ internal static class IndexBuilder
         }
     }
 
+    private static Task<IReadOnlyList<IndexRow>> Read((int Shard, string File, bool Rejects, int Group) group, CancellationToken cancellationToken)
+        => Task.Run(() => ShardGroups.ReadIndexedAsync(group.File, group.Group, cancellationToken), cancellationToken);
+
     private static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
@@ -64,14 +72,14 @@ internal static class IndexBuilder
         command.ExecuteNonQuery();
     }
 
-    internal static string Title(ShardRow row)
+    internal static string Title(IndexRow row)
     {
         var text = row.Instruction ?? row.Messages?.FirstOrDefault()?.Content ?? row.Output ?? "";
         text = text.ReplaceLineEndings(" ").Trim();
         return text.Length <= TitleLength ? text : string.Concat(text.AsSpan(0, TitleLength), "…");
     }
 
-    internal static string? MessagesText(ShardRow row)
+    internal static string? MessagesText(IndexRow row)
     {
         if (row.Messages is not { Count: > 0 } messages)
         {
@@ -87,58 +95,60 @@ internal static class IndexBuilder
         return text.ToString();
     }
 
-    /// <summary>The two prepared inserts, run once per row in one transaction per group.</summary>
+    /// <summary>
+    /// The two prepared inserts, run once per row in one transaction per group, bound through
+    /// SQLite's C API directly: with 22 columns per row the ADO.NET parameter objects cost more than SQLite itself.
+    /// </summary>
     private sealed class Inserter : IDisposable
     {
         private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _record;
-        private readonly SqliteCommand _text;
+        private readonly sqlite3_stmt _record;
+        private readonly sqlite3_stmt _text;
 
         public Inserter(SqliteConnection connection)
         {
             _connection = connection;
-            _record = connection.CreateCommand();
-            _record.CommandText = IndexSchema.InsertRecord;
-            foreach (var name in new[] { "rowid", "id", "kept", "step", "reason", "kind", "language", "model", "operation", "round", "ifd", "ic_ifd", "less", "s2l", "output_len", "instruction_len", "parent_id", "root_id", "shard", "grp", "row", "title" })
-            {
-                _record.Parameters.Add(new SqliteParameter("$" + name, null));
-            }
-
-            _text = connection.CreateCommand();
-            _text.CommandText = IndexSchema.InsertText;
-            foreach (var name in new[] { "rowid", "instruction", "input", "output", "messages" })
-            {
-                _text.Parameters.Add(new SqliteParameter("$" + name, null));
-            }
+            _record = Prepare(connection, IndexSchema.InsertRecord);
+            _text = Prepare(connection, IndexSchema.InsertText);
         }
 
-        public void Group(IReadOnlyList<ShardRow> rows, ref long rowid, bool kept, int shard, int group)
+        public void Group(IReadOnlyList<IndexRow> rows, ref long rowid, bool kept, int shard, int group)
         {
             using var transaction = _connection.BeginTransaction();
-            _record.Transaction = transaction;
-            _text.Transaction = transaction;
-            var values = new object?[22];
             for (var i = 0; i < rows.Count; i++)
             {
                 var row = rows[i];
                 rowid++;
-                values[0] = rowid; values[1] = row.Id; values[2] = kept ? 1 : 0; values[3] = row.Step; values[4] = row.Reason;
-                values[5] = row.Kind; values[6] = row.Language; values[7] = row.Model; values[8] = row.Operation; values[9] = row.Round;
-                values[10] = row.Ifd; values[11] = row.IcIfd; values[12] = row.Less; values[13] = row.S2lCluster;
-                values[14] = row.Output?.Length ?? 0; values[15] = row.Instruction?.Length ?? 0; values[16] = row.ParentId; values[17] = row.RootId;
-                values[18] = shard; values[19] = group; values[20] = i; values[21] = Title(row);
-                for (var p = 0; p < values.Length; p++)
-                {
-                    _record.Parameters[p].Value = values[p] ?? DBNull.Value;
-                }
-
-                _record.ExecuteNonQuery();
-                _text.Parameters[0].Value = rowid;
-                _text.Parameters[1].Value = (object?)row.Instruction ?? DBNull.Value;
-                _text.Parameters[2].Value = (object?)row.Input ?? DBNull.Value;
-                _text.Parameters[3].Value = (object?)row.Output ?? DBNull.Value;
-                _text.Parameters[4].Value = (object?)MessagesText(row) ?? DBNull.Value;
-                _text.ExecuteNonQuery();
+                var s = _record;
+                raw.sqlite3_bind_int64(s, 1, rowid);
+                Text(s, 2, row.Id);
+                raw.sqlite3_bind_int(s, 3, kept ? 1 : 0);
+                Text(s, 4, row.Step);
+                Text(s, 5, row.Reason);
+                Text(s, 6, row.Kind);
+                Text(s, 7, row.Language);
+                Text(s, 8, row.Model);
+                Text(s, 9, row.Operation);
+                Int(s, 10, row.Round);
+                Real(s, 11, row.Ifd);
+                Real(s, 12, row.IcIfd);
+                Real(s, 13, row.Less);
+                Int(s, 14, row.S2lCluster);
+                raw.sqlite3_bind_int64(s, 15, row.Output?.Length ?? 0);
+                raw.sqlite3_bind_int64(s, 16, row.Instruction?.Length ?? 0);
+                Text(s, 17, row.ParentId);
+                Text(s, 18, row.RootId);
+                raw.sqlite3_bind_int(s, 19, shard);
+                raw.sqlite3_bind_int(s, 20, group);
+                raw.sqlite3_bind_int(s, 21, i);
+                Text(s, 22, Title(row));
+                Step(s);
+                raw.sqlite3_bind_int64(_text, 1, rowid);
+                Text(_text, 2, row.Instruction);
+                Text(_text, 3, row.Input);
+                Text(_text, 4, row.Output);
+                Text(_text, 5, MessagesText(row));
+                Step(_text);
             }
 
             transaction.Commit();
@@ -148,6 +158,66 @@ internal static class IndexBuilder
         {
             _record.Dispose();
             _text.Dispose();
+        }
+
+        private static sqlite3_stmt Prepare(SqliteConnection connection, string sql)
+        {
+            Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
+            return statement;
+        }
+
+        private static void Text(sqlite3_stmt s, int index, string? value)
+        {
+            if (value is null)
+            {
+                raw.sqlite3_bind_null(s, index);
+            }
+            else
+            {
+                raw.sqlite3_bind_text(s, index, value);
+            }
+        }
+
+        private static void Int(sqlite3_stmt s, int index, int? value)
+        {
+            if (value is { } v)
+            {
+                raw.sqlite3_bind_int(s, index, v);
+            }
+            else
+            {
+                raw.sqlite3_bind_null(s, index);
+            }
+        }
+
+        private static void Real(sqlite3_stmt s, int index, double? value)
+        {
+            if (value is { } v)
+            {
+                raw.sqlite3_bind_double(s, index, v);
+            }
+            else
+            {
+                raw.sqlite3_bind_null(s, index);
+            }
+        }
+
+        private void Step(sqlite3_stmt s)
+        {
+            var result = raw.sqlite3_step(s);
+            raw.sqlite3_reset(s);
+            if (result != raw.SQLITE_DONE)
+            {
+                Check(_connection, result);
+            }
+        }
+
+        private static void Check(SqliteConnection connection, int result)
+        {
+            if (result is not (raw.SQLITE_OK or raw.SQLITE_DONE))
+            {
+                throw new SqliteException($"SQLite error {result}: {raw.sqlite3_errmsg(connection.Handle).utf8_to_string()}", result);
+            }
         }
     }
 }

@@ -4,7 +4,7 @@ namespace DataForge.Review.Index;
 internal static class IndexSchema
 {
     /// <summary>Bumped when the layout changes, so older index files are rebuilt.</summary>
-    public const string Version = "1";
+    public const string Version = "3";
 
     /// <summary>The score columns (REAL), in display order.</summary>
     public static readonly IReadOnlyList<string> Scores = ["ifd", "ic_ifd", "less"];
@@ -28,26 +28,23 @@ internal static class IndexSchema
             parent_id TEXT, root_id TEXT,
             shard INTEGER NOT NULL, grp INTEGER NOT NULL, row INTEGER NOT NULL,
             title TEXT NOT NULL);
-        CREATE VIRTUAL TABLE fts USING fts5(instruction, input, output, messages, content='');
+        CREATE VIRTUAL TABLE fts USING fts5(instruction, input, output, messages, content='', detail=none);
         """;
 
     public const string Indexes = """
         CREATE INDEX records_id ON records(id);
         CREATE INDEX records_root ON records(root_id);
-        CREATE INDEX records_parent ON records(parent_id);
         CREATE INDEX records_ifd ON records(ifd);
         CREATE INDEX records_ic_ifd ON records(ic_ifd);
         CREATE INDEX records_less ON records(less);
-        CREATE INDEX records_output_len ON records(output_len);
-        CREATE INDEX records_instruction_len ON records(instruction_len);
         """;
 
     public const string InsertRecord = """
         INSERT INTO records(rowid, id, kept, step, reason, kind, language, model, operation, round, ifd, ic_ifd, less, s2l_cluster,
             output_len, instruction_len, parent_id, root_id, shard, grp, row, title)
-        VALUES ($rowid, $id, $kept, $step, $reason, $kind, $language, $model, $operation, $round, $ifd, $ic_ifd, $less, $s2l,
-            $output_len, $instruction_len, $parent_id, $root_id, $shard, $grp, $row, $title)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+            ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
         """;
 
-    public const string InsertText = "INSERT INTO fts(rowid, instruction, input, output, messages) VALUES ($rowid, $instruction, $input, $output, $messages)";
+    public const string InsertText = "INSERT INTO fts(rowid, instruction, input, output, messages) VALUES (?1, ?2, ?3, ?4, ?5)";
 }

@@ -117,14 +117,25 @@ public sealed record SampleQuery
         return string.Join('&', parts.Select(kv => $"{Uri.EscapeDataString(kv.Item1)}={Uri.EscapeDataString(kv.Item2)}"));
     }
 
-    /// <summary>The full-text query as an FTS5 expression: each word quoted, all required.</summary>
+    /// <summary>
+    /// The full-text query as an FTS5 expression: the text split into words as the index's tokenizer
+    /// splits it (letters and digits; anything else separates), each word quoted, all required.
+    /// </summary>
     internal static string FtsExpression(string text)
     {
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var expression = new StringBuilder();
-        foreach (var word in words)
+        var word = new StringBuilder();
+        foreach (var c in text.Append(' '))
         {
-            expression.Append(expression.Length > 0 ? " " : "").Append('"').Append(word.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(c);
+            }
+            else if (word.Length > 0)
+            {
+                expression.Append(expression.Length > 0 ? " " : "").Append('"').Append(word).Append('"');
+                word.Clear();
+            }
         }
 
         return expression.ToString();

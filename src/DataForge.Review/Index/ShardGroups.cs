@@ -19,6 +19,17 @@ internal static class ShardGroups
         }
     }
 
+    /// <summary>The indexed columns of one row group (data and rejects alike).</summary>
+    public static async Task<IReadOnlyList<IndexRow>> ReadIndexedAsync(string path, int group, CancellationToken cancellationToken)
+    {
+        var stream = File.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            var rows = await ParquetSerializer.DeserializeAsync<IndexRow>(stream, null, group, cancellationToken).ConfigureAwait(false);
+            return [.. rows.Data];
+        }
+    }
+
     public static async Task<IReadOnlyList<ShardRow>> ReadAsync(string path, bool rejects, int group, CancellationToken cancellationToken)
     {
         var stream = File.OpenRead(path);
