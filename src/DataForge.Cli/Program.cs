@@ -59,6 +59,8 @@ app.Configure(config =>
     {
         review.SetDescription("A local web tool to review run folders: funnel and score charts, filtered and searchable samples, lineage, votes, edit sequences, and accept / reject / flag verdicts that builds honour.");
         review.SetDefaultCommand<ReviewCommand>();
+        review.AddExample("review", "output/default", "--port", "8182");
+        review.AddExample("review", "builds/default", "--host", "0.0.0.0", "--token", "a-long-shared-secret");
         review.AddCommand<ReviewExportCommand>("export")
             .WithDescription("Writes the verdicts given in the review tool as the verdicts JSONL builds read (docs/verdicts.md).")
             .WithExample("review", "export", "output/default", "--out", "verdicts.jsonl");

@@ -64,6 +64,25 @@ public sealed class IndexTests(ReviewRuns runs)
     }
 
     [Fact]
+    public async Task Open_Again_ReadsTheStoredAggregates_EqualToFreshlyComputedOnes()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var run = new ReviewRun("run", runs.Default);
+        var (built, _) = await ReviewIndex.OpenAsync(run, temp.Path, CancellationToken.None);
+
+        // Act
+        var (reopened, again) = await ReviewIndex.OpenAsync(run, temp.Path, CancellationToken.None);
+
+        // Assert
+        Assert.False(again);
+        Assert.Equal(built.Facet("reason"), reopened.Facet("reason"));
+        Assert.Equal(built.HistogramOf("ic_ifd", ReviewIndex.HistogramBins)!.Kept, reopened.HistogramOf("ic_ifd", ReviewIndex.HistogramBins)!.Kept);
+        Assert.Equal(Duck.Count($"SELECT count(*) FROM {Duck.All(runs.Default)} WHERE ic_ifd IS NOT NULL"), reopened.HistogramOf("ic_ifd", ReviewIndex.HistogramBins)!.Kept.Concat(reopened.HistogramOf("ic_ifd", ReviewIndex.HistogramBins)!.Dropped).Sum());
+        Assert.Equal(Duck.Count($"SELECT count(*) FROM {Duck.All(runs.Default)} WHERE NOT kept"), reopened.Facet("reason").Sum(f => f.Rejected));
+    }
+
+    [Fact]
     public void Resolve_AFolderWithoutRuns_Throws()
     {
         // Arrange

@@ -4,7 +4,7 @@ namespace DataForge.Review.Index;
 internal static class IndexSchema
 {
     /// <summary>Bumped when the layout changes, so older index files are rebuilt.</summary>
-    public const string Version = "3";
+    public const string Version = "4";
 
     /// <summary>The score columns (REAL), in display order.</summary>
     public static readonly IReadOnlyList<string> Scores = ["ifd", "ic_ifd", "less"];
@@ -17,6 +17,7 @@ internal static class IndexSchema
 
     public const string Create = """
         CREATE TABLE info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE stats(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE shards(shard INTEGER PRIMARY KEY, path TEXT NOT NULL, rejects INTEGER NOT NULL);
         CREATE TABLE records(
             rowid INTEGER PRIMARY KEY,
@@ -37,6 +38,7 @@ internal static class IndexSchema
         CREATE INDEX records_ifd ON records(ifd);
         CREATE INDEX records_ic_ifd ON records(ic_ifd);
         CREATE INDEX records_less ON records(less);
+        CREATE INDEX records_output_len ON records(output_len);
         """;
 
     public const string InsertRecord = """

@@ -72,6 +72,9 @@ public sealed partial class ReviewIndex
 
     /// <summary>A histogram of <paramref name="column"/> (a score or length) in <paramref name="bins"/> equal bins, kept and dropped apart; null when it has no value.</summary>
     public Histogram? HistogramOf(string column, int bins)
+        => _histograms.GetOrAdd($"{Column(column, IndexSchema.Sortable)}/{bins}", _ => ComputeHistogram(column, bins));
+
+    private Histogram? ComputeHistogram(string column, int bins)
     {
         var name = Column(column, IndexSchema.Sortable);
         var range = Query($"SELECT min({name}), max({name}) FROM records WHERE {name} IS NOT NULL", null, r => r.IsDBNull(0) ? ((double, double)?)null : (r.GetDouble(0), r.GetDouble(1)))[0];

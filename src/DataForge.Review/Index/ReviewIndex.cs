@@ -17,6 +17,7 @@ public sealed partial class ReviewIndex
     private readonly List<(string Path, bool Rejects)> _shards;
     private readonly GroupCache _groups = new(4);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(string Value, long Kept, long Rejected)>> _facets = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Histogram?> _histograms = new(StringComparer.Ordinal);
 
     private ReviewIndex(ReviewRun run, RunManifest manifest, string path)
     {
@@ -26,6 +27,7 @@ public sealed partial class ReviewIndex
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite }.ToString();
         _shards = Query("SELECT path, rejects FROM shards ORDER BY shard", null, r => (r.GetString(0), r.GetInt64(1) == 1));
         Count = Scalar("SELECT count(*) FROM records", null);
+        LoadStats();
     }
 
     /// <summary>The run.</summary>
@@ -73,7 +75,13 @@ public sealed partial class ReviewIndex
             built = true;
         }
 
-        return (new ReviewIndex(run, manifest, path), built);
+        var index = new ReviewIndex(run, manifest, path);
+        if (built)
+        {
+            index.StoreStats();
+        }
+
+        return (index, built);
     }
 
     /// <summary>The row of <paramref name="record"/> read back from its shard (a <see cref="RejectRow"/> for a reject).</summary>

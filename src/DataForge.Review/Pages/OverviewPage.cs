@@ -25,7 +25,7 @@ internal static class OverviewPage
         html.Raw("<section id=\"histograms\"><h2>Distributions</h2><p class=\"legend\"><span class=\"swatch kept\"></span> kept <span class=\"swatch dropped\"></span> dropped</p>");
         foreach (var column in IndexSchema.Scores.Append("output_len"))
         {
-            if (index.HistogramOf(column, 20) is { } histogram)
+            if (index.HistogramOf(column, ReviewIndex.HistogramBins) is { } histogram)
             {
                 html.Raw($"<figure class=\"histogram-figure\" {Html.Attr("id", "hist-" + column)}><figcaption>").Text(column == "output_len" ? "output length (chars)" : column).Raw("</figcaption>")
                     .Raw(Charts.Histogram(histogram)).Raw("</figure>");
