@@ -80,6 +80,8 @@ public sealed class IndexTests(ReviewRuns runs)
         Assert.Equal(built.HistogramOf("ic_ifd", ReviewIndex.HistogramBins)!.Kept, reopened.HistogramOf("ic_ifd", ReviewIndex.HistogramBins)!.Kept);
         Assert.Equal(Duck.Count($"SELECT count(*) FROM {Duck.All(runs.Default)} WHERE ic_ifd IS NOT NULL"), reopened.HistogramOf("ic_ifd", ReviewIndex.HistogramBins)!.Kept.Concat(reopened.HistogramOf("ic_ifd", ReviewIndex.HistogramBins)!.Dropped).Sum());
         Assert.Equal(Duck.Count($"SELECT count(*) FROM {Duck.All(runs.Default)} WHERE NOT kept"), reopened.Facet("reason").Sum(f => f.Rejected));
+        var kinds = Duck.Rows($"SELECT kind, count(*) FILTER (WHERE kept), count(*) FILTER (WHERE NOT kept) FROM {Duck.All(runs.Default)} GROUP BY kind ORDER BY count(*) DESC, kind");
+        Assert.Equal(kinds.Select(r => ((string)r[0]!, Convert.ToInt64(r[1]), Convert.ToInt64(r[2]))), reopened.Facet("kind"));
     }
 
     [Fact]

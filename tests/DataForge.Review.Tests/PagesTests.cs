@@ -76,6 +76,7 @@ public sealed partial class PagesTests(ReviewRuns runs)
         string AntiJoin(string a, string b) => $"SELECT count(DISTINCT id) FROM read_parquet('{a}/data/*.parquet') WHERE id NOT IN (SELECT id FROM read_parquet('{b}/data/*.parquet'))";
 
         // Act
+        _ = await served.PageAsync($"/diff?a={newer.Name}&b={older.Name}");
         var html = await served.PageAsync($"/diff?a={older.Name}&b={newer.Name}");
 
         // Assert

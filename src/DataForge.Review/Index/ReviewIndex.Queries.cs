@@ -115,7 +115,9 @@ public sealed partial class ReviewIndex
     public (IReadOnlyList<IndexedRecord> Rows, long Total) Without(ReviewIndex other, bool kept, int limit)
     {
         ArgumentNullException.ThrowIfNull(other);
-        using var connection = Connect();
+        // A connection of its own (not pooled): the attached database must not outlive this query.
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+        connection.Open();
         using (var attach = connection.CreateCommand())
         {
             attach.CommandText = "ATTACH DATABASE $path AS other";

@@ -57,6 +57,7 @@ public sealed partial class ReviewIndex
             }
         }
     }
-
-    private sealed record FacetCount(string Value, long Kept, long Rejected);
 }
+
+/// <summary>One value of a facet column with its kept and rejected counts (as stored in the index's <c>stats</c> table).</summary>
+internal sealed record FacetCount(string Value, long Kept, long Rejected);
