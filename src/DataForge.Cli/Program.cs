@@ -55,6 +55,16 @@ app.Configure(config =>
             .WithExample("builds", "list")
             .WithExample("builds", "list", "builds/default");
     });
+    config.AddBranch("review", review =>
+    {
+        review.SetDescription("A local web tool to review run folders: funnel and score charts, filtered and searchable samples, lineage, votes, edit sequences, and accept / reject / flag verdicts that builds honour.");
+        review.SetDefaultCommand<ReviewCommand>();
+        review.AddExample("review", "output/default", "--port", "8182");
+        review.AddExample("review", "builds/default", "--host", "0.0.0.0", "--token", "a-long-shared-secret");
+        review.AddCommand<ReviewExportCommand>("export")
+            .WithDescription("Writes the verdicts given in the review tool as the verdicts JSONL builds read (docs/verdicts.md).")
+            .WithExample("review", "export", "output/default", "--out", "verdicts.jsonl");
+    });
     config.AddCommand<ServeCommand>("serve")
         .WithDescription("Serves a checkpoint folder over an OpenAI-compatible API (/v1/models, /v1/chat/completions, /v1/completions with logprobs and echo).")
         .WithExample("serve", "models/tiny", "--port", "8181");

@@ -10,6 +10,7 @@ public sealed class ArchitectureTests
     private const string Pipelines = "DataForge.Pipelines";
     private const string Cli = "DataForge.Cli";
     private const string Serving = "DataForge.Serving";
+    private const string Review = "DataForge.Review";
     private const string Models = "DataForge.Models";
     private const string ModelsTorch = "DataForge.Models.Torch";
     private const string Testing = "DataForge.Testing";
@@ -17,7 +18,7 @@ public sealed class ArchitectureTests
     private static readonly string[] LevelOne = ["DataForge.Storage", Models, "DataForge.Generation", "DataForge.LintSeq", "DataForge.Scoring"];
 
     // Every project a rule below names; a rule about a project that is gone would pass without checking anything.
-    private static readonly string[] Named = [Core, Pipelines, Cli, Serving, ModelsTorch, Testing, .. LevelOne];
+    private static readonly string[] Named = [Core, Pipelines, Cli, Serving, Review, ModelsTorch, Testing, .. LevelOne];
 
     // Heavy package families; each may appear in at most one src project.
     private static readonly string[] HeavyFamilies = ["TorchSharp", "Microsoft.CodeAnalysis", "Parquet.Net", "Microsoft.Data.Sqlite", "Tomlyn", "Spectre.Console", "Microsoft.ML.Tokenizers"];
@@ -78,8 +79,8 @@ public sealed class ArchitectureTests
     [Fact]
     public void Cli_ReferencesPipelinesAndNothingAboveIt()
     {
-        // Arrange: Cli composes Pipelines and hosts the model server (docs/architecture.md).
-        string[] allowed = [Pipelines, Core, .. LevelOne, ModelsTorch, Serving];
+        // Arrange: Cli composes Pipelines and hosts the model server and the review tool (docs/architecture.md).
+        string[] allowed = [Pipelines, Core, .. LevelOne, ModelsTorch, Serving, Review];
 
         // Act + Assert
         Assert.Contains(Pipelines, Projects[Cli].ProjectReferences);
@@ -102,7 +103,7 @@ public sealed class ArchitectureTests
         // Arrange + Act
         var offenders = Projects.Values
             .Where(p => p.Name != Cli)
-            .SelectMany(p => p.ProjectReferences.Where(r => r is Serving or Pipelines).Select(r => $"{p.Name} -> {r}"))
+            .SelectMany(p => p.ProjectReferences.Where(r => r is Serving or Review or Pipelines).Select(r => $"{p.Name} -> {r}"))
             .ToList();
 
         // Assert
@@ -128,13 +129,20 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void AspNetCore_IsUsedOnlyByServing()
+    public void Review_ReferencesOnlyCoreStorageAndLintSeq()
+    {
+        // Arrange + Act + Assert: it reads run folders (Storage) and replays edit sequences (LintSeq), nothing that runs pipelines.
+        AssertReferencesOnly(Review, [Core, "DataForge.Storage", "DataForge.LintSeq"]);
+    }
+
+    [Fact]
+    public void AspNetCore_IsUsedOnlyByServingAndReview()
     {
         // Arrange + Act
         var users = Projects.Values.Where(p => p.UsesAspNetCore).Select(p => p.Name).ToList();
 
         // Assert
-        Assert.All(users, name => Assert.Equal(Serving, name));
+        Assert.All(users, name => Assert.Contains(name, new[] { Serving, Review }));
     }
 
     [Fact]

@@ -10,8 +10,8 @@ namespace DataForge.EndToEnd.Tests;
 /// run from a folder that looks like the repo (its pipelines, seeds and a copy of models/tiny).
 /// What is checked, per command: <c>run</c>, <c>lintseq</c> and <c>build</c> examples run to the end with
 /// <c>--limit 2</c> added (exit 0); <c>validate</c>, <c>inspect</c>, <c>diff</c> and <c>builds list</c> run as printed (exit 0,
-/// after the run examples made <c>output/default/latest</c> and <c>output/sample-seeds/latest</c>); <c>serve</c> runs with its port swapped for
-/// a free one until it says it is listening; <c>model train-tiny</c> (minutes of training) is only
+/// after the run examples made <c>output/default/latest</c> and <c>output/sample-seeds/latest</c>); <c>serve</c> and <c>review</c> run with the port swapped for
+/// a free one until they print their address (<c>review export</c> runs as printed); <c>model train-tiny</c> (minutes of training) is only
 /// validated: every option it uses is one the command lists, and it parses (<c>--help</c> added).
 /// </summary>
 public sealed partial class HelpExamplesTests
@@ -34,7 +34,10 @@ public sealed partial class HelpExamplesTests
                     await AssertSucceedsAsync(sandbox.Path, WithLimit(example), shown);
                     break;
                 case "serve":
-                    await AssertServesAsync(sandbox.Path, example, shown);
+                    await AssertServesAsync(sandbox.Path, example, shown, "listening on http://");
+                    break;
+                case "review" when example[1] != "export":
+                    await AssertServesAsync(sandbox.Path, example, shown, "review at http://");
                     break;
                 case "model":
                     await AssertParsesAsync(sandbox.Path, example, shown);
@@ -49,7 +52,7 @@ public sealed partial class HelpExamplesTests
     private static async Task<List<string[]>> ExamplesAsync(string directory)
     {
         var examples = new List<string[]>();
-        foreach (var command in new[] { "", "run", "validate", "lintseq", "inspect", "diff", "build", "builds list", "serve", "model", "model train-tiny" })
+        foreach (var command in new[] { "", "run", "validate", "lintseq", "inspect", "diff", "build", "builds list", "review", "review export", "serve", "model", "model train-tiny" })
         {
             var help = await CliRunner.RunAsync(directory, [.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);
             Assert.True(help.ExitCode == 0, help.ToString());
@@ -81,7 +84,7 @@ public sealed partial class HelpExamplesTests
         Assert.True(result.ExitCode == 0, $"example `dataforge {shown}` (run as `{string.Join(' ', args)}`): {result}");
     }
 
-    private static async Task AssertServesAsync(string directory, string[] example, string shown)
+    private static async Task AssertServesAsync(string directory, string[] example, string shown, string ready)
     {
         var port = Array.IndexOf(example, "--port");
         string[] args = port < 0 ? [.. example, "--port", "0"] : [.. example[..(port + 1)], "0", .. example[(port + 2)..]];
@@ -92,7 +95,7 @@ public sealed partial class HelpExamplesTests
             var listening = false;
             while (!listening && await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2)) is { } line)
             {
-                listening = line.StartsWith("listening on http://", StringComparison.Ordinal);
+                listening = line.StartsWith(ready, StringComparison.Ordinal);
             }
 
             Assert.True(listening, $"example `dataforge {shown}` never listened: exit {(process.HasExited ? process.ExitCode : -1)}");
