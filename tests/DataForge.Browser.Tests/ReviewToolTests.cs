@@ -65,6 +65,78 @@ public sealed class ReviewToolTests(ChromiumSession chromium) : IClassFixture<Ch
         }
     }
 
+    [Fact]
+    public async Task Review_LineageToSeed_EditPlayerToTheEnd_KeyboardVerdictSurvivesReloadAndExports()
+    {
+        // Arrange: the default pipeline on a few records (evolutions and LintSeq edit sequences), served.
+        using var temp = new TempFolder();
+        var run = temp.Combine("run");
+        var made = await RunCliAsync(["run", "pipeline.toml", "--limit", "4", "--out", run]);
+        Assert.True(made.ExitCode == 0, made.Output);
+        using var server = Process.Start(Cli(["review", run, "--port", "0", "--index-dir", temp.Combine("index")]))!;
+        try
+        {
+            var first = await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(5));
+            var origin = new Uri(first!["review at ".Length..]);
+            await using var page = await chromium.NewPageAsync();
+
+            // Lineage: an evolved record's tree links its seed; following the link opens the seed itself.
+            await page.GotoAsync(new Uri(origin, "samples?kind=instruction&round=1"));
+            await page.Page.Locator("table#sample-list a.sample-link").First.ClickAsync();
+            await page.Page.WaitForSelectorAsync("article#sample");
+            var rootId = (await page.Page.Locator("table#fields tr[data-field=root_id] td").InnerTextAsync()).Trim();
+            await page.ScreenshotAsync("review-detail-evolved");
+            await page.Page.Locator($"#lineage li.lineage-node[data-id='{rootId}'] > a.lineage-link").First.ClickAsync();
+            await page.Page.WaitForURLAsync(url => url.Contains(rootId, StringComparison.Ordinal));
+            Assert.Equal(rootId, await page.Page.Locator("article#sample").GetAttributeAsync("data-id"));
+
+            // The LintSeq player: back to the first state, then next to the end, where the view is the whole program.
+            await page.GotoAsync(new Uri(origin, "samples?kind=edit_sequence"));
+            await page.Page.Locator("table#sample-list a.sample-link").First.ClickAsync();
+            await page.Page.WaitForSelectorAsync("#lintseq-player");
+            var steps = int.Parse(await page.Page.Locator("#edit-slider").GetAttributeAsync("max") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(steps >= 1, "the player has no states");
+            for (var i = 0; i < steps; i++)
+            {
+                await page.Page.ClickAsync("#edit-prev");
+            }
+
+            Assert.Equal("1", await page.Page.Locator("pre#edit-view").GetAttributeAsync("data-step"));
+            for (var i = 1; i < steps; i++)
+            {
+                await page.Page.ClickAsync("#edit-next");
+            }
+
+            Assert.Equal($"step {steps} of {steps}", await page.Page.Locator("#edit-step-label").InnerTextAsync());
+            var program = (await page.Page.Locator("table#fields tr[data-field=output] td").InnerTextAsync()).Trim();
+            Assert.Equal(program, (await page.Page.Locator("pre#edit-view").InnerTextAsync()).Trim());
+            await page.ScreenshotAsync("review-edit-player");
+
+            // Keyboard verdict on the list: j selects the first row, r rejects it; a reload shows it; export writes it.
+            await page.GotoAsync(new Uri(origin, "samples"));
+            var id = await page.Page.Locator("table#sample-list tr.sample-row").First.GetAttributeAsync("data-id");
+            await page.Page.Keyboard.PressAsync("j");
+            await page.Page.Keyboard.PressAsync("k");
+            await page.Page.Keyboard.PressAsync("r");
+            await page.Page.WaitForSelectorAsync($".verdict-current[data-verdict=reject]");
+            await page.Page.ReloadAsync();
+            Assert.Equal("reject", await page.Page.Locator($"tr.sample-row[data-id='{id}'] .verdict-current").First.GetAttributeAsync("data-verdict"));
+            await page.ScreenshotAsync("review-list-verdict");
+            var export = await RunCliAsync(["review", "export", run, "--index-dir", temp.Combine("index"), "--out", temp.Combine("verdicts.jsonl")]);
+            Assert.True(export.ExitCode == 0, export.Output);
+            Assert.Contains($"\"id\":\"{id}\"", File.ReadAllText(temp.Combine("verdicts.jsonl")).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+            Assert.Empty(page.Dialogs);
+            Assert.Empty(page.PageErrors);
+            Assert.Empty(page.RequestsOutside(origin));
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
     private static ProcessStartInfo Cli(string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
