@@ -64,7 +64,9 @@ public sealed class ChromiumSession : IAsyncLifetime
     public async Task<ObservedPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1024, Height = 768 } });
-        context.SetDefaultTimeout(15_000);
+        // A guard against a hung page, not a speed check: pages of a server indexing a run on a loaded 2-core CI machine take seconds.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         return await ObservedPage.OpenAsync(context);
     }
 
