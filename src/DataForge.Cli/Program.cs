@@ -20,6 +20,7 @@ app.Configure(config =>
     config.SetApplicationName("dataforge");
     config.UseAssemblyInformationalVersion();
     config.UseStrictParsing();
+    config.SetHelpProvider(new BranchHelpProvider(config.Settings));
     config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
     config.AddCommand<RunCommand>("run")
         .WithDescription("Runs a pipeline (default: pipeline.toml) into a run folder.")

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Text.Json.Nodes;
 using DataForge.Testing;
 using Microsoft.Playwright;
 using Xunit;
@@ -6,19 +6,22 @@ using Xunit;
 namespace DataForge.Browser.Tests;
 
 /// <summary>
-/// <c>dataforge review</c> in headless Chromium over a real run of pipelines/sample-seeds.toml: the
-/// overview's funnel, the list filtered by the browser to one drop reason, and a full-text search typed
-/// after the <c>/</c> key. Every page is screenshotted; none may raise a dialog, a page error or a
-/// request to another origin.
+/// <c>dataforge review</c> in headless Chromium over real runs: the overview's funnel, the list filtered by
+/// the browser to one drop reason, a full-text search typed after the <c>/</c> key (pipelines/sample-seeds.toml);
+/// lineage followed to the seed, the LintSeq player stepped to the end, a verdict with a note given with the
+/// keyboard that survives a reload, is exported, and is honoured by a build (pipeline.toml). Every page is
+/// screenshotted; none may raise a dialog, a page error or a request to another origin.
 /// </summary>
 public sealed class ReviewToolTests(ChromiumSession chromium) : IClassFixture<ChromiumSession>
 {
+    private const string Note = "answer <b>copied</b> from a benchmark";
+
     [Fact]
     public async Task Review_OverviewFilterAndSearch_WorkInTheBrowser()
     {
         // Arrange: a small real run, and the review tool serving it on a free port.
         using var temp = new TempFolder();
-        await using var served = await ServeAsync(temp, ["pipelines/sample-seeds.toml", "--limit", "20"]);
+        await using var served = await ReviewCli.RunAndServeAsync(temp, ["pipelines/sample-seeds.toml", "--limit", "20"]);
         var origin = served.Origin;
         Assert.Equal("127.0.0.1", origin.Host);
         await using var page = await chromium.NewPageAsync();
@@ -54,11 +57,11 @@ public sealed class ReviewToolTests(ChromiumSession chromium) : IClassFixture<Ch
     }
 
     [Fact]
-    public async Task Review_LineageToSeed_EditPlayerToTheEnd_KeyboardVerdictSurvivesReloadAndExports()
+    public async Task Review_LineageToSeed_EditPlayerToTheEnd_KeyboardVerdictWithNoteSurvivesReload_ExportedFileHonouredByABuild()
     {
         // Arrange: the default pipeline on a few records (evolutions and LintSeq edit sequences), served.
         using var temp = new TempFolder();
-        await using var served = await ServeAsync(temp, ["pipeline.toml", "--limit", "4"]);
+        await using var served = await ReviewCli.RunAndServeAsync(temp, ["pipeline.toml", "--limit", "4"]);
         var origin = served.Origin;
         var run = temp.Combine("run");
         await using var page = await chromium.NewPageAsync();
@@ -98,61 +101,35 @@ public sealed class ReviewToolTests(ChromiumSession chromium) : IClassFixture<Ch
         // Keyboard verdict on the list: j selects the first row, r rejects it; a reload shows it; export writes it.
         await page.GotoAsync(new Uri(origin, "samples"));
         var id = await page.Page.Locator("table#sample-list tr.sample-row").First.GetAttributeAsync("data-id");
+        await page.Page.FillAsync("#verdict-note", Note);
+        await page.Page.Keyboard.PressAsync("Escape"); // leaves the note box, so keys are commands again
         await page.Page.Keyboard.PressAsync("j");
         await page.Page.Keyboard.PressAsync("k");
         await page.Page.Keyboard.PressAsync("r");
         await page.Page.WaitForSelectorAsync($".verdict-current[data-verdict=reject]");
         await page.Page.ReloadAsync();
         Assert.Equal("reject", await page.Page.Locator($"tr.sample-row[data-id='{id}'] .verdict-current").First.GetAttributeAsync("data-verdict"));
+        Assert.Equal(Note, await page.Page.Locator($"tr.sample-row[data-id='{id}'] .verdict-note").First.InnerTextAsync());
         await page.ScreenshotAsync("review-list-verdict");
-        var export = await RunCliAsync(["review", "export", run, "--index-dir", temp.Combine("index"), "--out", temp.Combine("verdicts.jsonl")]);
+        var export = await ReviewCli.RunAsync(["review", "export", run, "--index-dir", temp.Combine("index"), "--out", temp.Combine("verdicts.jsonl")]);
         Assert.True(export.ExitCode == 0, export.Output);
-        Assert.Contains($"\"id\":\"{id}\"", File.ReadAllText(temp.Combine("verdicts.jsonl")).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var exported = File.ReadAllLines(temp.Combine("verdicts.jsonl")).Select(l => JsonNode.Parse(l)!).Single();
+        Assert.Equal(id, (string?)exported["id"]);
+        Assert.Equal("reject", (string?)exported["verdict"]);
+        Assert.Equal(Note, (string?)exported["note"]);
+
+        // A build of the same pipeline given the exported file drops that record as the reviewer asked.
+        var builds = temp.Combine("builds");
+        Directory.CreateDirectory(Path.Combine(builds, "default"));
+        File.Copy(temp.Combine("verdicts.jsonl"), Path.Combine(builds, "default", "verdicts.jsonl"));
+        var build = await ReviewCli.RunAsync(["build", "pipeline.toml", "--limit", "4", "--builds", builds]);
+        Assert.True(build.ExitCode == 0, build.Output);
+        var review = JsonNode.Parse(File.ReadAllText(Path.Combine(builds, "default", "latest", "manifest.json")))!["review"]!;
+        Assert.Equal(1, (int)review["reject"]!);
+        Assert.Equal(1, (long)review["rejects_applied"]!);
 
         Assert.Empty(page.Dialogs);
         Assert.Empty(page.PageErrors);
         Assert.Empty(page.RequestsOutside(origin));
-    }
-
-    // Runs the pipeline into TEMP/run, then starts `dataforge review` on it and reads its address from the first stdout line.
-    private static async Task<ServedRun> ServeAsync(TempFolder temp, string[] pipeline)
-    {
-        var made = await RunCliAsync(["run", .. pipeline, "--out", temp.Combine("run")]);
-        Assert.True(made.ExitCode == 0, made.Output);
-        var server = Process.Start(Cli(["review", temp.Combine("run"), "--port", "0", "--index-dir", temp.Combine("index")]))!;
-        var first = await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        Assert.StartsWith("review at http://", first, StringComparison.Ordinal);
-        return new ServedRun(server, new Uri(first!["review at ".Length..]));
-    }
-
-    private static ProcessStartInfo Cli(string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dataforge.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return info;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(string[] args)
-    {
-        using var process = Process.Start(Cli(args))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private sealed record ServedRun(Process Server, Uri Origin) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            Server.Kill(entireProcessTree: true);
-            await Server.WaitForExitAsync();
-            Server.Dispose();
-        }
     }
 }

@@ -49,6 +49,21 @@ public sealed partial class HelpExamplesTests
         }
     }
 
+    [Fact]
+    public async Task ReviewHelp_DocumentsPathEveryOptionAndExport()
+    {
+        // Act: the branch runs on its own, so its help is the serving command's, plus the export subcommand.
+        var help = await CliRunner.RunAsync(CliRunner.RepoRoot, "review", "--help");
+
+        // Assert
+        Assert.True(help.ExitCode == 0, help.ToString());
+        Assert.Contains("dataforge review <PATH>", help.Stdout, StringComparison.Ordinal);
+        foreach (var option in new[] { "--host <HOST>", "--port <N>", "--token <TOKEN>", "--open", "--index-dir <DIR>", "export <PATH>" })
+        {
+            Assert.Contains(option, help.Stdout, StringComparison.Ordinal);
+        }
+    }
+
     private static async Task<List<string[]>> ExamplesAsync(string directory)
     {
         var examples = new List<string[]>();

@@ -14,7 +14,8 @@
   function sendVerdict(id, verdict) {
     var noteInput = document.getElementById("verdict-note");
     var body = { id: id, verdict: verdict, run: run };
-    if (page === "detail" && noteInput && noteInput.value) { body.note = noteInput.value; }
+    var note = noteInput ? noteInput.value : "";
+    if (note) { body.note = note; }
     return fetch("/api/verdicts", {
       method: "POST",
       credentials: "same-origin",
@@ -24,10 +25,15 @@
       if (!response.ok) {
         return response.text().then(function (t) { status("error " + response.status + ": " + t); });
       }
-      document.querySelectorAll('.verdict-buttons[data-id="' + id + '"] .verdict-current').forEach(function (el) {
+      document.querySelectorAll('.verdict-buttons[data-id="' + CSS.escape(id) + '"] .verdict-current').forEach(function (el) {
         el.textContent = verdict;
         el.setAttribute("data-verdict", verdict);
       });
+      document.querySelectorAll('.verdict-buttons[data-id="' + CSS.escape(id) + '"] .verdict-note').forEach(function (el) {
+        el.textContent = note;
+      });
+      // On the list the note goes with one verdict; on a record's page it stays in its box.
+      if (page === "samples" && noteInput) { noteInput.value = ""; }
       status("saved: " + verdict);
     }, function (e) { status("error: " + e); });
   }

@@ -17,6 +17,7 @@ internal static class SamplesPage
         Filters(html, context, query);
         var first = ((long)(query.Page - 1) * query.PageSize) + 1;
         html.Raw($"<p id=\"result-count\" data-total=\"{total}\">").Text(total == 0 ? "no records match" : $"{Html.Number(first)}–{Html.Number(first + rows.Count - 1)} of {Html.Number(total)} records").Raw("</p>");
+        html.Raw("<p id=\"verdict-bar\"><label>note <input type=\"text\" id=\"verdict-note\" maxlength=\"2000\" placeholder=\"sent with the next verdict\"></label> <span id=\"verdict-status\" role=\"status\"></span></p>");
         html.Raw("<table id=\"sample-list\"><thead><tr>");
         foreach (var heading in Headings)
         {
@@ -64,11 +65,12 @@ internal static class SamplesPage
         return html.Raw("</nav>").ToString();
     }
 
-    /// <summary>The verdict in force and the accept / reject / flag buttons of one record.</summary>
+    /// <summary>The verdict in force, its note, and the accept / reject / flag buttons of one record.</summary>
     public static void VerdictButtons(Html html, string id, ReviewVerdict? current)
     {
         html.Raw($"<span class=\"verdict-buttons\" {Html.Attr("data-id", id)}>")
-            .Element("span", current is null ? "" : VerdictFile.Name(current.Kind), $"class=\"verdict-current\" {Html.Attr("data-verdict", current is null ? "" : VerdictFile.Name(current.Kind))}");
+            .Element("span", current is null ? "" : VerdictFile.Name(current.Kind), $"class=\"verdict-current\" {Html.Attr("data-verdict", current is null ? "" : VerdictFile.Name(current.Kind))}")
+            .Element("span", current?.Note ?? "", "class=\"verdict-note\"");
         foreach (var (verdict, key) in new[] { ("accept", "a"), ("reject", "r"), ("flag", "f") })
         {
             html.Raw($"<button type=\"button\" class=\"verdict-btn verdict-{verdict}\" data-verdict=\"{verdict}\" {Html.Attr("data-id", id)} title=\"{verdict} ({key})\">").Text(verdict).Raw("</button>");
