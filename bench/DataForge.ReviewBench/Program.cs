@@ -1,12 +1,20 @@
 // Usage: DataForge.ReviewBench RUN_FOLDER N
+//        DataForge.ReviewBench --decode RUN_FOLDER
 // A synthetic run folder of N records (70% kept, 30% rejected; instructions and edit sequences; four
 // records per seed; IFD / IC-IFD / LESS scores) written with ParquetShardWriter, plus its manifest.json.
+// With --decode: the baseline, every shard of RUN_FOLDER decoded once with the columns the index reads.
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using DataForge.Core.Records;
 using DataForge.Storage.Runs;
 using DataForge.Storage.Shards;
+
+if (args[0] == "--decode")
+{
+    await DataForge.ReviewBench.DecodeBaseline.RunAsync(Path.GetFullPath(args[1]));
+    return;
+}
 
 var folder = Path.GetFullPath(args[0]);
 var count = long.Parse(args[1], CultureInfo.InvariantCulture);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DataForge.Storage.Runs;
 using DataForge.Storage.Shards;
 using Microsoft.Data.Sqlite;
@@ -7,8 +6,9 @@ using Microsoft.Data.Sqlite;
 namespace DataForge.Review.Index;
 
 /// <summary>
-/// Builds a run's sidecar index: streamed one row group at a time, one transaction per group, into a
-/// temporary file renamed into place at the end (so a half-built index is never opened).
+/// Builds a run's sidecar index: streamed one row group at a time, in one transaction (FTS5 flushes its
+/// pending terms to a new segment at every commit, and merges them later), into a temporary file renamed
+/// into place at the end (so a half-built index is never opened).
 /// </summary>
 internal static class IndexBuilder
 {
@@ -40,6 +40,7 @@ internal static class IndexBuilder
                 // Decoding group k + 1 overlaps inserting group k: two row groups in memory at most.
                 using var insert = new IndexInserter(connection);
                 long rowid = 0;
+                Execute(connection, "BEGIN");
                 Task<IReadOnlyList<IndexRow>>? next = groups.Count > 0 ? Read(groups[0], cancellationToken) : null;
                 for (var i = 0; i < groups.Count; i++)
                 {
@@ -48,6 +49,7 @@ internal static class IndexBuilder
                     insert.Group(rows, ref rowid, !groups[i].Rejects, groups[i].Shard, groups[i].Group);
                 }
 
+                Execute(connection, "COMMIT");
                 StoreFacets(connection, insert.Facets);
                 Execute(connection, IndexSchema.Indexes);
                 Execute(connection, $"INSERT INTO info VALUES ('manifest_sha256', '{manifestSha}'), ('schema', '{IndexSchema.Version}'), ('run_id', '{manifest.RunId.Replace("'", "''", StringComparison.Ordinal)}')");
@@ -96,21 +98,5 @@ internal static class IndexBuilder
         var text = row.Instruction ?? row.Messages?.FirstOrDefault()?.Content ?? row.Output ?? "";
         text = text.ReplaceLineEndings(" ").Trim();
         return text.Length <= TitleLength ? text : string.Concat(text.AsSpan(0, TitleLength), "…");
-    }
-
-    internal static string? MessagesText(IndexRow row)
-    {
-        if (row.Messages is not { Count: > 0 } messages)
-        {
-            return null;
-        }
-
-        var text = new StringBuilder();
-        foreach (var message in messages)
-        {
-            text.Append(message.Content).Append('\n');
-        }
-
-        return text.ToString();
     }
 }

@@ -1,18 +1,21 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace DataForge.Review.Index;
 
 /// <summary>
-/// The two prepared inserts, run once per row in one transaction per group, bound through
-/// SQLite's C API directly: with 22 columns per row the ADO.NET parameter objects cost more than SQLite itself.
+/// The two prepared inserts, run once per row (the caller holds one transaction for the whole build), bound
+/// through SQLite's C API directly: with 22 columns per row the ADO.NET parameter objects cost more than SQLite
+/// itself. Text is encoded to UTF-8 in one reused buffer, and the full-text row is the record's texts joined.
 /// </summary>
 internal sealed class IndexInserter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _record;
     private readonly sqlite3_stmt _text;
+    private byte[] _buffer = new byte[4096];
 
     /// <summary>Per facet column (in <see cref="IndexSchema.Facets"/> order): value (null as empty) to kept and rejected counts.</summary>
     public Dictionary<string, long[]>[] Facets { get; } = [.. IndexSchema.Facets.Select(_ => new Dictionary<string, long[]>(StringComparer.Ordinal))];
@@ -26,7 +29,6 @@ internal sealed class IndexInserter : IDisposable
 
     public void Group(IReadOnlyList<IndexRow> rows, ref long rowid, bool kept, int shard, int group)
     {
-        using var transaction = _connection.BeginTransaction();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -56,10 +58,7 @@ internal sealed class IndexInserter : IDisposable
             Text(s, 22, IndexBuilder.Title(row));
             Step(s);
             raw.sqlite3_bind_int64(_text, 1, rowid);
-            Text(_text, 2, row.Instruction);
-            Text(_text, 3, row.Input);
-            Text(_text, 4, row.Output);
-            Text(_text, 5, IndexBuilder.MessagesText(row));
+            SearchText(row);
             Step(_text);
             Count(0, row.Step, kept);
             Count(1, row.Reason, kept);
@@ -69,8 +68,39 @@ internal sealed class IndexInserter : IDisposable
             Count(5, row.Operation, kept);
             Count(6, row.Round?.ToString(CultureInfo.InvariantCulture), kept);
         }
+    }
 
-        transaction.Commit();
+    // Instruction, input, output and each message's content, one per line: the index keeps no positions or
+    // columns (detail=none), so one column holds them all and each row is tokenized in one call.
+    private void SearchText(IndexRow row)
+    {
+        var length = 0;
+        Append(ref length, row.Instruction);
+        Append(ref length, row.Input);
+        Append(ref length, row.Output);
+        foreach (var message in row.Messages ?? [])
+        {
+            Append(ref length, message.Content);
+        }
+
+        raw.sqlite3_bind_text(_text, 2, _buffer.AsSpan(0, length));
+    }
+
+    private void Append(ref int length, string? text)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        var needed = length + Encoding.UTF8.GetMaxByteCount(text.Length) + 1;
+        if (needed > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(needed, _buffer.Length * 2));
+        }
+
+        length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(length));
+        _buffer[length++] = (byte)'\n';
     }
 
     private void Count(int facet, string? value, bool kept)
@@ -96,16 +126,22 @@ internal sealed class IndexInserter : IDisposable
         return statement;
     }
 
-    private static void Text(sqlite3_stmt s, int index, string? value)
+    private void Text(sqlite3_stmt s, int index, string? value)
     {
         if (value is null)
         {
             raw.sqlite3_bind_null(s, index);
+            return;
         }
-        else
+
+        var needed = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (needed > _buffer.Length)
         {
-            raw.sqlite3_bind_text(s, index, value);
+            Array.Resize(ref _buffer, Math.Max(needed, _buffer.Length * 2));
         }
+
+        // SQLite copies the bytes (SQLITE_TRANSIENT), so the buffer is free again once bound.
+        raw.sqlite3_bind_text(s, index, _buffer.AsSpan(0, Encoding.UTF8.GetBytes(value, _buffer)));
     }
 
     private static void Int(sqlite3_stmt s, int index, int? value)

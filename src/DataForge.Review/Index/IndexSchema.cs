@@ -4,7 +4,7 @@ namespace DataForge.Review.Index;
 internal static class IndexSchema
 {
     /// <summary>Bumped when the layout changes, so older index files are rebuilt.</summary>
-    public const string Version = "4";
+    public const string Version = "5";
 
     /// <summary>The score columns (REAL), in display order.</summary>
     public static readonly IReadOnlyList<string> Scores = ["ifd", "ic_ifd", "less"];
@@ -29,16 +29,23 @@ internal static class IndexSchema
             parent_id TEXT, root_id TEXT,
             shard INTEGER NOT NULL, grp INTEGER NOT NULL, row INTEGER NOT NULL,
             title TEXT NOT NULL);
-        CREATE VIRTUAL TABLE fts USING fts5(instruction, input, output, messages, content='', detail=none);
+        CREATE VIRTUAL TABLE fts USING fts5(text, content='', detail=none);
         """;
 
+    /// <summary>
+    /// Made once the rows are in. Each score and length index carries <c>kept</c>, so the overview's
+    /// histograms read the index alone; <c>(kept, reason)</c> and <c>reason</c> serve the status and
+    /// drop-reason filters and their counts.
+    /// </summary>
     public const string Indexes = """
         CREATE INDEX records_id ON records(id);
         CREATE INDEX records_root ON records(root_id);
-        CREATE INDEX records_ifd ON records(ifd);
-        CREATE INDEX records_ic_ifd ON records(ic_ifd);
-        CREATE INDEX records_less ON records(less);
-        CREATE INDEX records_output_len ON records(output_len);
+        CREATE INDEX records_ifd ON records(ifd, kept);
+        CREATE INDEX records_ic_ifd ON records(ic_ifd, kept);
+        CREATE INDEX records_less ON records(less, kept);
+        CREATE INDEX records_output_len ON records(output_len, kept);
+        CREATE INDEX records_kept_reason ON records(kept, reason);
+        CREATE INDEX records_reason ON records(reason);
         """;
 
     public const string InsertRecord = """
@@ -48,5 +55,5 @@ internal static class IndexSchema
             ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
         """;
 
-    public const string InsertText = "INSERT INTO fts(rowid, instruction, input, output, messages) VALUES (?1, ?2, ?3, ?4, ?5)";
+    public const string InsertText = "INSERT INTO fts(rowid, text) VALUES (?1, ?2)";
 }

@@ -7,12 +7,21 @@ namespace DataForge.Review.Index;
 /// <summary>The queries the pages make; each reads one page or one aggregate, never the whole run.</summary>
 public sealed partial class ReviewIndex
 {
-    /// <summary>One page of the records matching <paramref name="query"/>, and how many match in all.</summary>
-    public (IReadOnlyList<IndexedRecord> Rows, long Total) Page(SampleQuery query)
+    /// <summary>The most matches a filtered list counts; past it the page says "more than" this many.</summary>
+    public const long CountLimit = 10_000;
+
+    /// <summary>
+    /// One page of the records matching <paramref name="query"/>, and how many match in all: exact up to
+    /// <see cref="CountLimit"/>; past it <c>Total</c> is the limit and <c>More</c> is true (counting every
+    /// match of a broad filter over a million records costs more than the page itself).
+    /// </summary>
+    public (IReadOnlyList<IndexedRecord> Rows, long Total, bool More) Page(SampleQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var (where, bind) = Where(query);
-        var total = Scalar($"SELECT count(*) FROM records{where}", bind);
+        var total = where.Length == 0 ? Count : Scalar($"SELECT count(*) FROM (SELECT 1 FROM records{where} LIMIT {CountLimit + 1})", bind);
+        var more = total > CountLimit && where.Length > 0;
+        total = more ? CountLimit : total;
         var rows = Query(
             $"SELECT {IndexedRecord.Columns} FROM records{where}{OrderBy(query)} LIMIT $limit OFFSET $offset",
             c =>
@@ -22,7 +31,7 @@ public sealed partial class ReviewIndex
                 c.Parameters.AddWithValue("$offset", (long)(query.Page - 1) * query.PageSize);
             },
             IndexedRecord.Read);
-        return (rows, total);
+        return (rows, total, more);
     }
 
     /// <summary>The record at <paramref name="offset"/> (from 0) of the list <paramref name="query"/> gives, or null.</summary>
@@ -147,8 +156,10 @@ public sealed partial class ReviewIndex
     private static string Column(string column, IReadOnlyList<string> allowed)
         => allowed.Contains(column) ? column : throw new ArgumentOutOfRangeException(nameof(column), column, "not an indexed column");
 
+    // Records without the value last either way (SQLite's NULLs sort first ascending, last descending),
+    // in a form the column's index can deliver in order.
     private static string OrderBy(SampleQuery query)
-        => query.Sort.Length == 0 ? " ORDER BY rowid" : $" ORDER BY {Column(query.Sort, IndexSchema.Sortable)} IS NULL, {query.Sort} {(query.Descending ? "DESC" : "ASC")}, rowid";
+        => query.Sort.Length == 0 ? " ORDER BY rowid" : $" ORDER BY {Column(query.Sort, IndexSchema.Sortable)} {(query.Descending ? "DESC" : "ASC NULLS LAST")}, rowid";
 
     private static (string Where, Action<SqliteCommand> Bind) Where(SampleQuery query)
     {
@@ -161,9 +172,23 @@ public sealed partial class ReviewIndex
 
         foreach (var (facet, value) in query.Equal)
         {
+            // The column compared as stored (no CAST), so its index can serve the filter; round is an
+            // INTEGER, which only the integer's own text names.
             var name = Column(facet, IndexSchema.Facets);
-            clauses.Add($"CAST({name} AS TEXT) = $f_{name}");
-            values.Add(($"$f_{name}", value));
+            if (name != "round")
+            {
+                clauses.Add($"{name} = $f_{name}");
+                values.Add(($"$f_{name}", value));
+            }
+            else if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var round) && round.ToString(CultureInfo.InvariantCulture) == value)
+            {
+                clauses.Add($"{name} = $f_{name}");
+                values.Add(($"$f_{name}", round));
+            }
+            else
+            {
+                clauses.Add("0");
+            }
         }
 
         foreach (var (score, low) in query.Min)
@@ -180,7 +205,10 @@ public sealed partial class ReviewIndex
 
         if (SampleQuery.FtsExpression(query.Text) is { Length: > 0 } fts)
         {
-            clauses.Add("rowid IN (SELECT rowid FROM fts WHERE fts MATCH $q)");
+            // The full-text matches drive the query (rowid lookups), unless a drop reason is chosen: then its
+            // index does, each row checked against the matches ("+rowid" keeps the planner from seeking the
+            // index once per full-text match).
+            clauses.Add($"{(query.Equal.ContainsKey("reason") ? "+rowid" : "rowid")} IN (SELECT rowid FROM fts WHERE fts MATCH $q)");
             values.Add(("$q", fts));
         }
 

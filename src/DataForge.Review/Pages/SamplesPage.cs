@@ -11,12 +11,13 @@ internal static class SamplesPage
 
     public static string Body(PageContext context, SampleQuery query, Func<string, ReviewVerdict?> verdictOf)
     {
-        var (rows, total) = context.Index.Page(query);
+        var (rows, total, more) = context.Index.Page(query);
         var html = new Html();
         html.Raw("<h1>Samples</h1>");
         Filters(html, context, query);
         var first = ((long)(query.Page - 1) * query.PageSize) + 1;
-        html.Raw($"<p id=\"result-count\" data-total=\"{total}\">").Text(total == 0 ? "no records match" : $"{Html.Number(first)}–{Html.Number(first + rows.Count - 1)} of {Html.Number(total)} records").Raw("</p>");
+        var count = total == 0 && rows.Count == 0 ? "no records match" : $"{Html.Number(first)}–{Html.Number(first + rows.Count - 1)} of {(more ? "more than " : "")}{Html.Number(total)} records";
+        html.Raw($"<p id=\"result-count\" data-total=\"{total}\"{(more ? " data-more=\"true\"" : "")}>").Text(count).Raw("</p>");
         html.Raw("<p id=\"verdict-bar\"><label>note <input type=\"text\" id=\"verdict-note\" maxlength=\"2000\" placeholder=\"sent with the next verdict\"></label> <span id=\"verdict-status\" role=\"status\"></span></p>");
         html.Raw("<table id=\"sample-list\"><thead><tr>");
         foreach (var heading in Headings)
@@ -56,8 +57,8 @@ internal static class SamplesPage
         }
 
         var pages = Math.Max(1, (total + query.PageSize - 1) / query.PageSize);
-        html.Element("span", $"page {query.Page} of {pages}", "id=\"page-info\"");
-        if (query.Page < pages)
+        html.Element("span", $"page {query.Page} of {(more ? "more than " : "")}{pages}", "id=\"page-info\"");
+        if (query.Page < pages || (more && rows.Count == query.PageSize))
         {
             html.Link($"/samples?{query.ToQueryString(query.Page + 1)}", "next →", "id=\"page-next\" rel=\"next\"");
         }
