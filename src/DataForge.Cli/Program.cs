@@ -25,7 +25,12 @@ app.Configure(config =>
     config.AddCommand<RunCommand>("run")
         .WithDescription("Runs a pipeline (default: pipeline.toml) into a run folder.")
         .WithExample("run")
-        .WithExample("run", "pipelines/sample-seeds.toml", "--limit", "100", "--set", "run.seed=7");
+        .WithExample("run", "pipelines/sample-seeds.toml", "--limit", "100", "--set", "run.seed=7")
+        .WithExample("run", "pipelines/lintseq.toml", "--partition", "0/2", "--out", "output/lintseq/part-0")
+        .WithExample("run", "pipelines/lintseq.toml", "--partition", "1/2", "--out", "output/lintseq/part-1");
+    config.AddCommand<MergeCommand>("merge")
+        .WithDescription("Merges the partitions of a run (`dataforge run --partition I/N`) and runs its global phase: one run folder, byte for byte the single-machine run.")
+        .WithExample("merge", "pipelines/lintseq.toml", "output/lintseq/part-0", "output/lintseq/part-1", "--out", "output/lintseq/merged");
     config.AddCommand<ValidateCommand>("validate")
         .WithDescription("Prints every diagnostic of a pipeline file; runs nothing.")
         .WithExample("validate", "pipeline.toml");

@@ -8,8 +8,8 @@ namespace DataForge.EndToEnd.Tests;
 /// <summary>
 /// Every example printed by <c>--help</c> (top level and each command's EXAMPLES) works as printed,
 /// run from a folder that looks like the repo (its pipelines, seeds and a copy of models/tiny).
-/// What is checked, per command: <c>run</c>, <c>lintseq</c> and <c>build</c> examples run to the end with
-/// <c>--limit 2</c> added (exit 0); <c>validate</c>, <c>inspect</c>, <c>diff</c> and <c>builds list</c> run as printed (exit 0,
+/// What is checked, per command: <c>run</c>, <c>lintseq</c>, <c>build</c> and <c>merge</c> examples run to the end with
+/// <c>--limit 2</c> added (exit 0; the merge after the partition runs); <c>validate</c>, <c>inspect</c>, <c>diff</c> and <c>builds list</c> run as printed (exit 0,
 /// after the run examples made <c>output/default/latest</c> and <c>output/sample-seeds/latest</c>); <c>serve</c> and <c>review</c> run with the port swapped for
 /// a free one until they print their address (<c>review export</c> runs as printed); <c>model train-tiny</c> (minutes of training) is only
 /// validated: every option it uses is one the command lists, and it parses (<c>--help</c> added).
@@ -30,7 +30,7 @@ public sealed partial class HelpExamplesTests
             var shown = string.Join(' ', example);
             switch (example[0])
             {
-                case "run" or "lintseq" or "build":
+                case "run" or "lintseq" or "build" or "merge":
                     await AssertSucceedsAsync(sandbox.Path, WithLimit(example), shown);
                     break;
                 case "serve":
@@ -67,7 +67,7 @@ public sealed partial class HelpExamplesTests
     private static async Task<List<string[]>> ExamplesAsync(string directory)
     {
         var examples = new List<string[]>();
-        foreach (var command in new[] { "", "run", "validate", "lintseq", "inspect", "diff", "build", "builds list", "review", "review export", "serve", "model", "model train-tiny" })
+        foreach (var command in new[] { "", "run", "merge", "validate", "lintseq", "inspect", "diff", "build", "builds list", "review", "review export", "serve", "model", "model train-tiny" })
         {
             var help = await CliRunner.RunAsync(directory, [.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);
             Assert.True(help.ExitCode == 0, help.ToString());

@@ -1,4 +1,5 @@
 using DataForge.Pipelines.Models;
+using DataForge.Pipelines.Partitions;
 using DataForge.Pipelines.Registry;
 using DataForge.Pipelines.Runs;
 using DataForge.Pipelines.Validation;
@@ -25,6 +26,11 @@ internal sealed class RunCommand : AsyncCommand<RunSettings>
         }
 
         var request = new RunRequest(settings.Out, settings.Force || settings.Refresh.Length > 0, settings.Store, Backends: backends, ModelIdentities: identities, Refresh: settings.Refresh.ToHashSet(StringComparer.Ordinal), VerdictsPath: settings.Verdicts);
+        if (settings.Partition is { } partition)
+        {
+            return await RunPartitionAsync(spec, request, PartitionArgument.Resolve(partition, settings.Partitions, Environment.GetEnvironmentVariable), cancellationToken);
+        }
+
         var executor = new RunExecutor(spec, request, TimeProvider.System);
         Console.Error.WriteLine($"run {executor.RunId}: {spec.File} -> {Path.GetRelativePath(Environment.CurrentDirectory, executor.RunDirectory)}");
         return await RunEnding.RunAsync(
@@ -32,5 +38,17 @@ internal sealed class RunCommand : AsyncCommand<RunSettings>
             TimeSpan.FromSeconds(settings.ProgressInterval),
             r => $"run {r.RunId} finished: {r.Kept} kept, {r.Rejected} rejected -> {r.RunDirectory}",
             cancellationToken);
+    }
+
+    private static async Task<int> RunPartitionAsync(PipelineSpec spec, RunRequest request, Core.Engine.RecordPartition partition, CancellationToken cancellationToken)
+    {
+        var executor = new PartitionExecutor(spec, request, partition, TimeProvider.System);
+        Console.Error.WriteLine($"run {executor.RunId}, partition {partition}: {spec.File} -> {Path.GetRelativePath(Environment.CurrentDirectory, executor.Directory)}");
+        var report = await executor.ExecuteAsync(cancellationToken);
+        var steps = report.Manifest.Steps;
+        Console.WriteLine(report.AlreadyComplete
+            ? $"partition {partition} of run {executor.RunId} is already complete: {report.Directory}"
+            : $"partition {partition} of run {executor.RunId} finished: {steps.Where(s => s.Kept is not null).Sum(s => s.Out)} records for the merge, {steps.Sum(s => s.Dropped.Values.Sum())} rejected -> {report.Directory}");
+        return ExitCodes.Finished;
     }
 }

@@ -31,8 +31,33 @@ internal sealed class RunSettings : PipelineSettings
     [Description("Review verdicts to honour (JSONL of {\"id\", \"verdict\": accept|reject|flag, \"note\"?}, see docs/verdicts.md): rejects are dropped as reviewer_rejected, accepts kept through selections; a malformed line refuses the run (exit 2).")]
     public string? Verdicts { get; init; }
 
+    [CommandOption("--partition <I/N|auto>")]
+    [Description("Run only the record phase of partition I of N (from 0) into a partition folder (--out; default output/<name>/partitions/<run id>/part-I-of-N) for `dataforge merge`; auto reads SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX with --partitions (docs/scaling.md).")]
+    public string? Partition { get; init; }
+
+    [CommandOption("--partitions <N>")]
+    [Description("With --partition auto: how many partitions (needed with JOB_COMPLETION_INDEX; checked against SLURM_ARRAY_TASK_COUNT).")]
+    public int? Partitions { get; init; }
+
     public override ValidationResult Validate()
-        => Seed is < 0 ? ValidationResult.Error("--seed must be at least 0") : base.Validate();
+    {
+        if (Seed is < 0)
+        {
+            return ValidationResult.Error("--seed must be at least 0");
+        }
+
+        if (Partition is { } partition && partition != "auto" && !PartitionArgument.TryParse(partition, out _))
+        {
+            return ValidationResult.Error($"--partition {partition}: expected I/N (0 <= I < N) or auto");
+        }
+
+        if (Partitions is < 1)
+        {
+            return ValidationResult.Error("--partitions must be at least 1");
+        }
+
+        return Partitions is not null && Partition != "auto" ? ValidationResult.Error("--partitions goes with --partition auto") : base.Validate();
+    }
 
     /// <summary>The overrides with <c>--seed</c> and <c>--limit</c> folded in.</summary>
     public override IReadOnlyList<string> Overrides()

@@ -42,7 +42,9 @@ internal sealed class BatchedRunner(GraphNode node, int index, EngineEnvironment
     {
         Stats.Start();
         Stats.Received();
-        var slot = new Slot(sample, Cache.Enabled ? Cache.RecordKey(sample) : null);
+        var order = sample.Order;
+        sample = order is null ? sample : sample with { Order = null };
+        var slot = new Slot(sample, Cache.Enabled ? Cache.RecordKey(sample) : null) { Order = order };
         _waiting.Enqueue(slot);
         if (slot.Key is { } key && await Cache.TryGetAsync(key, 1, cancellationToken).ConfigureAwait(false) is { } hit)
         {
@@ -88,7 +90,7 @@ internal sealed class BatchedRunner(GraphNode node, int index, EngineEnvironment
         while (_waiting.TryPeek(out var slot) && slot.Outcomes is { } outcomes)
         {
             _waiting.Dequeue();
-            await Router.RouteAllAsync(outcomes, cancellationToken).ConfigureAwait(false);
+            await Router.RouteAllAsync(StreamOrder.Stamp(outcomes, slot.Order, StepRole.Batched), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -97,6 +99,9 @@ internal sealed class BatchedRunner(GraphNode node, int index, EngineEnvironment
         public Sample Sample { get; } = sample;
 
         public string? Key { get; } = key;
+
+        /// <summary>The record's order key in a partitioned run.</summary>
+        public string? Order { get; init; }
 
         public IReadOnlyList<Outcome>? Outcomes { get; set; }
     }

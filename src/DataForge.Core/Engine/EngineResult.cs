@@ -7,4 +7,5 @@ namespace DataForge.Core.Engine;
 /// <param name="RejectLanes">Spill files of rejected records, one per step that rejected anything, in plan order.</param>
 /// <param name="Sinks">What each sink step wrote, in plan order.</param>
 /// <param name="Rejects">What the reject sink wrote (every reject lane, in plan order); null when the run has no reject sink.</param>
-public sealed record EngineResult(IReadOnlyList<StepStats> Stats, IReadOnlyList<string> RejectLanes, IReadOnlyList<SinkResult> Sinks, SinkResult? Rejects);
+/// <param name="LaneOfStep">Per step, in plan order: its reject lane's spill file, or null when it rejected nothing.</param>
+public sealed record EngineResult(IReadOnlyList<StepStats> Stats, IReadOnlyList<string> RejectLanes, IReadOnlyList<SinkResult> Sinks, SinkResult? Rejects, IReadOnlyList<string?> LaneOfStep);

@@ -28,7 +28,14 @@ internal sealed class MergeInput
     }
 
     public ValueTask SendAsync(int index, Sample sample, CancellationToken cancellationToken)
-        => index == 0 ? _forward(sample, cancellationToken) : _spills[index]!.AppendAsync(sample, cancellationToken);
+    {
+        if (sample.Order is { } order && _spills.Length > 1)
+        {
+            sample = sample with { Order = StreamOrder.Input(index, order) };
+        }
+
+        return index == 0 ? _forward(sample, cancellationToken) : _spills[index]!.AppendAsync(sample, cancellationToken);
+    }
 
     public async ValueTask CompleteAsync(int index, CancellationToken cancellationToken)
     {

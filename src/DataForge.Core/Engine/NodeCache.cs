@@ -34,7 +34,7 @@ internal sealed class NodeCache
     public string RecordKey(Sample sample, string runtime = "")
     {
         using var hash = Start("step");
-        hash.AppendData(SampleJson.Serialize(sample));
+        hash.AppendData(SampleJson.Serialize(sample.Order is null ? sample : sample with { Order = null }));
         if (runtime.Length > 0)
         {
             hash.AppendData(Encoding.UTF8.GetBytes($"\nruntime={runtime}"));

@@ -40,6 +40,7 @@ internal abstract class NodeRunner
     /// <summary>The runner for <paramref name="node"/>'s role.</summary>
     public static NodeRunner Create(GraphNode node, int index, EngineEnvironment environment) => node.Step switch
     {
+        ReplayStep replay => new ReplayRunner(node, index, environment, replay),
         SourceStep source => new SourceRunner(node, index, environment, source),
         RecordStep record => new RecordRunner(node, index, environment, record),
         BatchedStep batched => new BatchedRunner(node, index, environment, batched),

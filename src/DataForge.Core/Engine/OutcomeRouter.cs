@@ -1,3 +1,4 @@
+using DataForge.Core.Records;
 using DataForge.Core.Review;
 using DataForge.Core.Steps;
 
@@ -69,6 +70,24 @@ internal sealed class OutcomeRouter
         }
 
         await _rejects.AppendAsync(reject, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A kept record of a replayed step, already stamped by the partition that ran it: to every consumer as it is.</summary>
+    public async ValueTask ReplayKeptAsync(Sample sample, CancellationToken cancellationToken)
+    {
+        _stats.Emitted();
+        foreach (var (consumer, index) in _consumers)
+        {
+            await consumer.Input!.SendAsync(index, sample, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A reject of a replayed step, as the partition that ran it wrote it: counted and appended to the lane.</summary>
+    public async ValueTask ReplayRejectAsync(Sample sample, CancellationToken cancellationToken)
+    {
+        _stats.Dropping(sample.Reason ?? "unknown", sample.Meta.TryGetValue("reject_class", out var kind) && kind == "error");
+        _rejects ??= new SpillFile($"{_spillPrefix}-rejects.jsonl");
+        await _rejects.AppendAsync(sample, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask RouteAllAsync(IEnumerable<Outcome> outcomes, CancellationToken cancellationToken)

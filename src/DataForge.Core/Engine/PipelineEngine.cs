@@ -68,7 +68,7 @@ public sealed class PipelineEngine
 
         var lanes = _runtimes.Select(r => r.Router.RejectLane).OfType<string>().ToList();
         var rejects = await WriteRejectsAsync(lanes, stop.Token).ConfigureAwait(false);
-        return new EngineResult(Stats, lanes, [.. _runtimes.Select(r => r.SinkResult).OfType<SinkResult>()], rejects);
+        return new EngineResult(Stats, lanes, [.. _runtimes.Select(r => r.SinkResult).OfType<SinkResult>()], rejects, [.. _runtimes.Select(r => r.Router.RejectLane)]);
     }
 
     // The reject sink gets every lane, in plan order, each lane in the order its step rejected.

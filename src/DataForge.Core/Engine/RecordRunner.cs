@@ -50,7 +50,15 @@ internal sealed class RecordRunner(GraphNode node, int index, EngineEnvironment 
         await transform.Completion.ConfigureAwait(false);
     }
 
+    // The step and the cache never see a partitioned run's order key: the outcomes get it afterwards.
     private async Task<IEnumerable<Outcome>> ProcessAsync(Sample sample, CancellationToken cancellationToken)
+    {
+        var order = sample.Order;
+        var outcomes = await ComputeAsync(order is null ? sample : sample with { Order = null }, cancellationToken).ConfigureAwait(false);
+        return StreamOrder.Stamp(outcomes, order, step.Role);
+    }
+
+    private async Task<IReadOnlyList<Outcome>> ComputeAsync(Sample sample, CancellationToken cancellationToken)
     {
         Stats.Start();
         Stats.Received();

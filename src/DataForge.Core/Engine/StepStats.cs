@@ -100,7 +100,11 @@ public sealed class StepStats
 
     internal void Received() => Interlocked.Increment(ref _in);
 
+    internal void Received(long records) => Interlocked.Add(ref _in, records);
+
     internal void Emitted() => Interlocked.Increment(ref _out);
+
+    internal void Emitted(long records) => Interlocked.Add(ref _out, records);
 
     internal void CountComputed(long records = 1) => Interlocked.Add(ref _computed, records);
 

@@ -74,6 +74,13 @@ public sealed record Sample
     /// <summary>Rejects only: the raw input line or model output that was rejected.</summary>
     public string? Raw { get; init; }
 
+    /// <summary>
+    /// Partitioned runs only: the record's place in the stream a single-machine run would have at this
+    /// step (fixed-width numbers, compared ordinally), so a merge can interleave partitions exactly.
+    /// Never part of a cache key, never written to shards; null in unpartitioned runs.
+    /// </summary>
+    public string? Order { get; init; }
+
     /// <summary>Returns a copy with one more <see cref="Meta"/> entry.</summary>
     public Sample WithMeta(string key, string value) => this with { Meta = Meta.SetItem(key, value) };
 

@@ -38,4 +38,17 @@ public abstract class Step
     /// record's scores before and after the step, and the manifest summarises both.
     /// </summary>
     public virtual bool IsSelection => false;
+
+    /// <summary>
+    /// Whether the step can run on a partition of the records (<see cref="StepPhase.Record"/>: its result
+    /// for a record depends on that record alone) or needs the whole stream (<see cref="StepPhase.Global"/>).
+    /// By default sources and per-record steps are record-phase, except those limited to one record at
+    /// a time (they keep state across records); barriers and sinks are global.
+    /// </summary>
+    public virtual StepPhase Phase => Role switch
+    {
+        StepRole.Source => StepPhase.Record,
+        StepRole.Map or StepRole.Expand or StepRole.Filter or StepRole.Batched => MaxParallelism == 1 ? StepPhase.Global : StepPhase.Record,
+        _ => StepPhase.Global,
+    };
 }

@@ -17,4 +17,13 @@ public sealed record WorkTotals(
     long PromptTokens,
     long GeneratedTokens,
     long ScoredTokens,
-    long LintChecks);
+    long LintChecks)
+{
+    /// <summary>These counts and <paramref name="other"/>'s added up (a merge's own work and its partitions').</summary>
+    public WorkTotals Plus(WorkTotals other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new WorkTotals(ModelRequests + other.ModelRequests, ModelCacheHits + other.ModelCacheHits, GenerationRequests + other.GenerationRequests,
+            ScoreRequests + other.ScoreRequests, PromptTokens + other.PromptTokens, GeneratedTokens + other.GeneratedTokens, ScoredTokens + other.ScoredTokens, LintChecks + other.LintChecks);
+    }
+}

@@ -6,6 +6,7 @@ using DataForge.Core.Steps;
 using DataForge.Core.Work;
 using DataForge.Models.Tokens;
 using DataForge.Pipelines.Models;
+using DataForge.Pipelines.Partitions;
 using DataForge.Pipelines.Registry;
 using DataForge.Pipelines.Validation;
 using DataForge.Storage.Review;
@@ -29,6 +30,7 @@ public sealed class RunExecutor
     private readonly IReadOnlyDictionary<string, ResolvedModelIdentity> _models;
     private readonly ReviewVerdicts _verdicts;
     private PipelineEngine? _engine;
+    private PartitionSet? _partitions;
 
     /// <summary>Prepares a run (computes its id; starts nothing).</summary>
     public RunExecutor(PipelineSpec spec, RunRequest request, TimeProvider time)
@@ -48,6 +50,12 @@ public sealed class RunExecutor
 
     /// <summary>The run id.</summary>
     public string RunId => _identity.RunId;
+
+    /// <summary>The run's identity (what its id hashes).</summary>
+    internal RunIdentity Identity => _identity;
+
+    /// <summary>The models' identities.</summary>
+    internal IReadOnlyDictionary<string, ResolvedModelIdentity> Models => _models;
 
     /// <summary>The folder the run is published to.</summary>
     public string RunDirectory { get; }
@@ -71,6 +79,7 @@ public sealed class RunExecutor
     /// </summary>
     public async Task<RunReport> ExecuteAsync(CancellationToken cancellationToken)
     {
+        _partitions = _request.Partitions is { } partitions ? PartitionSet.Load(partitions, RunId) : null;
         var folder = new RunFolder(RunDirectory);
         folder.CheckFinal(_request.Force);
         if (folder.IsComplete && !_request.Force && !folder.HasReplacedLeftovers)
@@ -163,7 +172,8 @@ public sealed class RunExecutor
         var work = new WorkCounters();
         using var models = new ModelCatalog(_spec.Models, _request.Backends ?? ModelBackendRegistry.CreateDefault(), new ModelBuildContext(_spec.Directory, store, _spec.Run.Seed, _models), _request.Refresh, work);
         var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter(), _spec.Run.Seed, store, models, work);
-        var nodes = _spec.Steps.Select(s => StepNodes.Build(s, resources, _request.Refresh)).ToList();
+        var built = _spec.Steps.Select(s => StepNodes.Build(s, resources, _request.Refresh)).ToList();
+        var nodes = _partitions?.Replace(built) ?? built;
         var rejectSink = new RejectSink(folder.Rejects, RunId, ShardWriterOptions.Default);
         _engine = new PipelineEngine(nodes, new EngineEnvironment(_spec.Run.Seed, RunId, folder.Scratch, store, rejectSink, _verdicts));
         EngineResult result;
@@ -174,20 +184,21 @@ public sealed class RunExecutor
         finally
         {
             // Steps that hold processes (linter workers) release them however the run ends.
-            foreach (var disposable in nodes.Select(n => n.Step).OfType<IAsyncDisposable>())
+            foreach (var disposable in built.Select(n => n.Step).OfType<IAsyncDisposable>())
             {
                 await disposable.DisposeAsync().ConfigureAwait(false);
             }
         }
 
-        var inputRecords = nodes.Zip(result.Stats).Where(p => p.First.Step is SourceStep).Sum(p => p.Second.In);
+        var inputRecords = nodes.Zip(result.Stats).Where(p => p.First.Step is SourceStep or ReplayStep { Replaced: SourceStep }).Sum(p => p.Second.In);
         var errors = result.Stats.Sum(s => s.Errors);
         var outcome = Outcome(inputRecords, errors);
         var digest = await RejectDigest.ReadAsync(result.RejectLanes, cancellationToken).ConfigureAwait(false);
         var manifest = RunManifestBuilder.Build(new ManifestInputs(_spec, _identity, _models, CodeVersion), folder, result, models.Identities) with
         {
             Outcome = outcome,
-            Work = work.Snapshot(),
+            Work = _partitions?.Manifests.Aggregate(work.Snapshot(), (sum, p) => sum.Plus(p.Work)) ?? work.Snapshot(),
+            Partitions = _partitions is null ? null : new ManifestPartitions(_partitions.Folders.Count, [.. _partitions.Folders.Select(f => Path.GetRelativePath(RunDirectory, f).Replace('\\', '/'))]),
             Review = ManifestReview.For(_request.VerdictsPath, _verdicts, result.Stats.Sum(s => s.Dropped.GetValueOrDefault(ReviewVerdicts.RejectedReason))),
         };
         manifest = manifest with { Diff = await RunDiffer.DiffAsync(_request.DiffAgainst, folder, manifest, RunDirectory, cancellationToken).ConfigureAwait(false) };

@@ -19,4 +19,7 @@ public sealed record RunRequest(string? OutDirectory = null, bool Force = false,
 
     /// <summary>Called right before the finished run is switched into place (a build checks it still holds its lock); throwing stops the publish.</summary>
     public Action? BeforePublish { get; init; }
+
+    /// <summary>A merge (<c>dataforge merge</c>): the partition folders whose record phase the run replays instead of running it.</summary>
+    public IReadOnlyList<string>? Partitions { get; init; }
 }

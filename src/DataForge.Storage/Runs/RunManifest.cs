@@ -21,6 +21,7 @@ namespace DataForge.Storage.Runs;
 /// <param name="Work">Model requests and linter checks the run made (null in manifests written before it was recorded).</param>
 /// <param name="Diff">What changed since the previous run or build it was compared with (<c>diff</c>; left out when there was none).</param>
 /// <param name="Review">The review verdicts the run honoured; null (and not written) for a run without any.</param>
+/// <param name="Partitions">For a merged run, its partitions (left out otherwise).</param>
 public sealed record RunManifest(
     string RunId,
     ManifestPipeline Pipeline,
@@ -35,7 +36,13 @@ public sealed record RunManifest(
     ManifestOutcome? Outcome = null,
     WorkTotals? Work = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunDiff? Diff = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ManifestReview? Review = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ManifestReview? Review = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ManifestPartitions? Partitions = null);
+
+/// <summary>A merged run's partitions (<c>dataforge merge</c>): how many, and their folders relative to the run folder.</summary>
+/// <param name="Count">How many partitions ran the record phase.</param>
+/// <param name="Folders">Their folders, by index, relative to the run folder.</param>
+public sealed record ManifestPartitions(int Count, IReadOnlyList<string> Folders);
 
 /// <summary>Pipeline name and file (relative to the working folder).</summary>
 /// <param name="Name">The <c>run.name</c>.</param>
