@@ -28,9 +28,19 @@ internal static class CliRunner
         return info;
     }
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, params string[] args)
+        => RunWithEnvironmentAsync(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs the CLI with <paramref name="environment"/> set on top of this process's (a null value unsets a variable).</summary>
+    public static async Task<CliResult> RunWithEnvironmentAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        var info = StartInfo(workingDirectory, args);
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         // A guard against a hung process, not a speed check: generous enough for a loaded CI machine

@@ -46,6 +46,11 @@ internal sealed class RunCommand : AsyncCommand<RunSettings>
         Console.Error.WriteLine($"run {executor.RunId}, partition {partition}: {spec.File} -> {Path.GetRelativePath(Environment.CurrentDirectory, executor.Directory)}");
         var report = await executor.ExecuteAsync(cancellationToken);
         var steps = report.Manifest.Steps;
+        if (report.Plan.Length > 0)
+        {
+            Console.Error.WriteLine(report.Plan);
+        }
+
         Console.WriteLine(report.AlreadyComplete
             ? $"partition {partition} of run {executor.RunId} is already complete: {report.Directory}"
             : $"partition {partition} of run {executor.RunId} finished: {steps.Where(s => s.Kept is not null).Sum(s => s.Out)} records for the merge, {steps.Sum(s => s.Dropped.Values.Sum())} rejected -> {report.Directory}");

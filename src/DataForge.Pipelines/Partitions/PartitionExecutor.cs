@@ -85,7 +85,7 @@ public sealed class PartitionExecutor
             var attempt = store.BeginRun(attemptId, _spec.Run.Name, DateTimeOffset.UtcNow, Directory);
             try
             {
-                var manifest = await RunRecordPhaseAsync(staging, store, cancellationToken).ConfigureAwait(false);
+                var (manifest, plan) = await RunRecordPhaseAsync(staging, store, cancellationToken).ConfigureAwait(false);
                 if (System.IO.Directory.Exists(Directory))
                 {
                     System.IO.Directory.Delete(Directory, recursive: true);
@@ -93,7 +93,7 @@ public sealed class PartitionExecutor
 
                 System.IO.Directory.Move(staging, Directory);
                 store.FinishRun(attemptId, attempt, ManifestOutcome.Finished, DateTimeOffset.UtcNow, []);
-                return new PartitionReport(Directory, manifest, AlreadyComplete: false);
+                return new PartitionReport(Directory, manifest, AlreadyComplete: false, plan.Describe());
             }
             catch (Exception)
             {
@@ -104,7 +104,7 @@ public sealed class PartitionExecutor
         }
     }
 
-    private async Task<PartitionManifest> RunRecordPhaseAsync(string staging, RunStore store, CancellationToken cancellationToken)
+    private async Task<(PartitionManifest Manifest, PartitionPlan Plan)> RunRecordPhaseAsync(string staging, RunStore store, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var work = new WorkCounters();
@@ -138,7 +138,7 @@ public sealed class PartitionExecutor
             var manifest = new PartitionManifest(PartitionManifest.CurrentFormat, _spec.Run.Name, RunId, _partition.Index, _partition.Count, RunExecutor.CodeVersion, steps, work.Snapshot(), Math.Round(clock.Elapsed.TotalSeconds, 3));
             await store.FlushAsync().ConfigureAwait(false);
             manifest.Write(staging);
-            return manifest;
+            return (manifest, plan);
         }
         finally
         {
@@ -169,4 +169,5 @@ public sealed class PartitionExecutor
 /// <param name="Directory">The partition folder.</param>
 /// <param name="Manifest">Its <c>partition.json</c>.</param>
 /// <param name="AlreadyComplete">True when nothing ran: the folder was already complete for this run.</param>
-public sealed record PartitionReport(string Directory, PartitionManifest Manifest, bool AlreadyComplete);
+/// <param name="Plan">Which steps ran on the partition and which the merge runs (<see cref="PartitionPlan.Describe"/>); empty when nothing ran.</param>
+public sealed record PartitionReport(string Directory, PartitionManifest Manifest, bool AlreadyComplete, string Plan = "");
