@@ -31,6 +31,13 @@ app.Configure(config =>
     config.AddCommand<MergeCommand>("merge")
         .WithDescription("Merges the partitions of a run (`dataforge run --partition I/N`) and runs its global phase: one run folder, byte for byte the single-machine run.")
         .WithExample("merge", "pipelines/lintseq.toml", "output/lintseq/part-0", "output/lintseq/part-1", "--out", "output/lintseq/merged");
+    config.AddBranch("k8s", k8s =>
+    {
+        k8s.SetDescription("Kubernetes: partitioned runs as Jobs.");
+        k8s.AddCommand<K8sManifestCommand>("manifest")
+            .WithDescription("Prints an Indexed Job running the partitions of a pipeline (`run --partition auto`) and the merge Job that waits for them, sharing one volume (docs/scaling.md).")
+            .WithExample("k8s", "manifest", "pipelines/lintseq.toml", "--partitions", "4", "--image", "registry.example.com/dataforge:latest", "--volume", "dataforge-data");
+    });
     config.AddCommand<ValidateCommand>("validate")
         .WithDescription("Prints every diagnostic of a pipeline file; runs nothing.")
         .WithExample("validate", "pipeline.toml");
