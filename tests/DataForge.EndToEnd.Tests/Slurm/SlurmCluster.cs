@@ -112,16 +112,16 @@ public sealed class SlurmCluster : IAsyncLifetime
         return SlurmJob.Parse(result.Stdout);
     }
 
-    /// <summary>Waits until every record of <paramref name="jobId"/> satisfies <paramref name="done"/>; their last records.</summary>
-    public async Task<IReadOnlyList<SlurmJob>> WaitForJobAsync(string jobId, Func<SlurmJob, bool> done, TimeSpan timeout)
+    /// <summary>Waits until the records of <paramref name="jobId"/> satisfy <paramref name="done"/>; those records.</summary>
+    public async Task<IReadOnlyList<SlurmJob>> WaitForJobAsync(string jobId, Func<IReadOnlyList<SlurmJob>, bool> done, TimeSpan timeout)
     {
         IReadOnlyList<SlurmJob> records = [];
-        await WaitForAsync(async () => (records = await JobAsync(jobId)).Count > 0 && records.All(done), $"job {jobId}", timeout, () => string.Join("; ", records));
+        await WaitForAsync(async () => (records = await JobAsync(jobId)).Count > 0 && done(records), $"job {jobId}", timeout, () => string.Join("; ", records));
         return records;
     }
 
     /// <summary>Waits until job <paramref name="jobId"/> (every task of an array) has ended; its records.</summary>
-    public Task<IReadOnlyList<SlurmJob>> WaitForEndAsync(string jobId, TimeSpan timeout) => WaitForJobAsync(jobId, j => j.HasEnded, timeout);
+    public Task<IReadOnlyList<SlurmJob>> WaitForEndAsync(string jobId, TimeSpan timeout) => WaitForJobAsync(jobId, r => r.All(j => j.HasEnded), timeout);
 
     /// <summary>The last lines of the daemons' logs (for failure messages).</summary>
     public string Logs()

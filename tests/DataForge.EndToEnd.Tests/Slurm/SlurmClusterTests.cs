@@ -61,7 +61,7 @@ public sealed class SlurmClusterTests(SlurmCluster cluster, ITestOutputHelper ou
         var arrayId = await cluster.SubmitAsync(array);
         var afterId = await cluster.SubmitAsync($"--dependency=afterok:{arrayId}", after);
         var tasks = await cluster.WaitForEndAsync(arrayId, TimeSpan.FromMinutes(2));
-        var dependent = await cluster.WaitForJobAsync(afterId, j => j.Reason == "DependencyNeverSatisfied", TimeSpan.FromMinutes(2));
+        var dependent = await cluster.WaitForJobAsync(afterId, r => r.All(j => j.Reason == "DependencyNeverSatisfied"), TimeSpan.FromMinutes(2));
         await cluster.RunAsync("scancel", afterId);
 
         // Assert
