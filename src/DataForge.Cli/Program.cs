@@ -78,6 +78,14 @@ app.Configure(config =>
             .WithDescription("Writes the verdicts given in the review tool as the verdicts JSONL builds read (docs/verdicts.md).")
             .WithExample("review", "export", "output/default", "--out", "verdicts.jsonl");
     });
+    config.AddBranch("slurm", slurm =>
+    {
+        slurm.SetDescription("Scale-out on a Slurm cluster.");
+        slurm.AddCommand<SlurmSubmitCommand>("submit")
+            .WithDescription("Splits a pipeline's record phase into a Slurm job array of N partitions and merges them in a dependent job into one run folder (DIR/run) equal to a single-machine run; resubmit the same command to finish a failed submission. Exit 4 when sbatch is missing or refuses a script.")
+            .WithExample("slurm", "submit", "pipelines/sample-seeds.toml", "--partitions", "4", "--dry-run")
+            .WithExample("slurm", "submit", "pipeline.toml", "--partitions", "8", "--sbatch-arg=--time=02:00:00", "--dry-run");
+    });
     config.AddCommand<ServeCommand>("serve")
         .WithDescription("Serves a checkpoint folder over an OpenAI-compatible API (/v1/models, /v1/chat/completions, /v1/completions with logprobs and echo).")
         .WithExample("serve", "models/tiny", "--port", "8181");

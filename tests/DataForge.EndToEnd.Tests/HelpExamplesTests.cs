@@ -11,7 +11,8 @@ namespace DataForge.EndToEnd.Tests;
 /// What is checked, per command: <c>run</c>, <c>lintseq</c>, <c>build</c> and <c>merge</c> examples run to the end with
 /// <c>--limit 2</c> added (exit 0; the merge after the partition runs); <c>validate</c>, <c>inspect</c>, <c>diff</c> and <c>builds list</c> run as printed (exit 0,
 /// after the run examples made <c>output/default/latest</c> and <c>output/sample-seeds/latest</c>); <c>serve</c> and <c>review</c> run with the port swapped for
-/// a free one until they print their address (<c>review export</c> runs as printed); <c>model train-tiny</c> (minutes of training) is only
+/// a free one until they print their address (<c>review export</c> runs as printed); <c>slurm submit</c> runs as printed,
+/// which needs no cluster because every example of it is a <c>--dry-run</c>, and writes both scripts; <c>model train-tiny</c> (minutes of training) is only
 /// validated: every option it uses is one the command lists, and it parses (<c>--help</c> added).
 /// </summary>
 public sealed partial class HelpExamplesTests
@@ -42,6 +43,11 @@ public sealed partial class HelpExamplesTests
                 case "model":
                     await AssertParsesAsync(sandbox.Path, example, shown);
                     break;
+                case "slurm":
+                    Assert.True(example.Contains("--dry-run"), $"example `dataforge {shown}` would need a Slurm cluster; print it with --dry-run");
+                    await AssertSucceedsAsync(sandbox.Path, example, shown);
+                    Assert.True(File.Exists(Path.Combine(sandbox.Path, "output", SlurmRunName(example), "slurm", "partitions.sbatch")), $"example `dataforge {shown}` wrote no partitions.sbatch");
+                    break;
                 default:
                     await AssertSucceedsAsync(sandbox.Path, example, shown);
                     break;
@@ -67,7 +73,7 @@ public sealed partial class HelpExamplesTests
     private static async Task<List<string[]>> ExamplesAsync(string directory)
     {
         var examples = new List<string[]>();
-        foreach (var command in new[] { "", "run", "merge", "validate", "lintseq", "inspect", "diff", "build", "builds list", "review", "review export", "serve", "model", "model train-tiny" })
+        foreach (var command in new[] { "", "run", "merge", "validate", "lintseq", "inspect", "diff", "build", "builds list", "review", "review export", "slurm submit", "serve", "model", "model train-tiny" })
         {
             var help = await CliRunner.RunAsync(directory, [.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);
             Assert.True(help.ExitCode == 0, help.ToString());
@@ -85,6 +91,13 @@ public sealed partial class HelpExamplesTests
         var joined = Regex.Replace(section, @"\s*\n(?!\s*dataforge )", " ");
         return joined.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("dataforge ", StringComparison.Ordinal))
             .Select(l => l["dataforge ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    // The run.name of the pipeline a slurm example submits (its default folder is output/<run.name>/slurm).
+    private static string SlurmRunName(string[] example)
+    {
+        var pipeline = example.Skip(2).FirstOrDefault(a => a.EndsWith(".toml", StringComparison.Ordinal)) ?? "pipeline.toml";
+        return Regex.Match(File.ReadAllText(Path.Combine(CliRunner.RepoRoot, pipeline)), @"(?m)^name\s*=\s*""([^""]+)""").Groups[1].Value;
     }
 
     private static string[] WithLimit(string[] example)
