@@ -32,7 +32,7 @@ public sealed partial class SlurmSubmitTests(SlurmCluster cluster) : IDisposable
         // Assert
         Assert.True(tasks.Count == 3 && tasks.All(t => t.State == "COMPLETED"), $"{string.Join("; ", tasks)}\n{Logs("slurm")}");
         Assert.True(Assert.Single(merged).State == "COMPLETED", $"{merged[0]}\n{Logs("slurm")}");
-        SameRun.Assert(single, temp.Combine("slurm", "run"));
+        Partitions.PartitionRuns.AssertSameRun(single, temp.Combine("slurm", "run"));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed partial class SlurmSubmitTests(SlurmCluster cluster) : IDisposable
         Assert.True(tasksAgain.Count == 3 && tasksAgain.All(t => t.State == "COMPLETED"), $"{string.Join("; ", tasksAgain)}\n{Logs("slurm")}");
         Assert.True(Assert.Single(merged).State == "COMPLETED", $"{merged[0]}\n{Logs("slurm")}");
         Assert.Equal(finished, Snapshot(dir, 0, 2)); // complete partitions are not redone
-        SameRun.Assert(single, Path.Combine(dir, "run"));
+        Partitions.PartitionRuns.AssertSameRun(single, Path.Combine(dir, "run"));
     }
 
     public void Dispose() => temp.Dispose();
