@@ -189,6 +189,7 @@ public sealed class RunExecutor
             Outcome = outcome,
             Work = work.Snapshot(),
             Review = ManifestReview.For(_request.VerdictsPath, _verdicts, result.Stats.Sum(s => s.Dropped.GetValueOrDefault(ReviewVerdicts.RejectedReason))),
+            Endpoints = models.EndpointStats is { Count: > 0 } endpoints ? endpoints : null,
         };
         manifest = manifest with { Diff = await RunDiffer.DiffAsync(_request.DiffAgainst, folder, manifest, RunDirectory, cancellationToken).ConfigureAwait(false) };
         await ManifestJson.WriteAsync(manifest, Path.Combine(folder.Staging, "manifest.json"), cancellationToken).ConfigureAwait(false);

@@ -21,6 +21,7 @@ namespace DataForge.Storage.Runs;
 /// <param name="Work">Model requests and linter checks the run made (null in manifests written before it was recorded).</param>
 /// <param name="Diff">What changed since the previous run or build it was compared with (<c>diff</c>; left out when there was none).</param>
 /// <param name="Review">The review verdicts the run honoured; null (and not written) for a run without any.</param>
+/// <param name="Endpoints">Per model that sent requests to servers (<c>openai</c>), what each server did: attempts, share, errors, ejections, latency; null (and not written) when no such model was used.</param>
 public sealed record RunManifest(
     string RunId,
     ManifestPipeline Pipeline,
@@ -35,7 +36,8 @@ public sealed record RunManifest(
     ManifestOutcome? Outcome = null,
     WorkTotals? Work = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunDiff? Diff = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ManifestReview? Review = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ManifestReview? Review = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, IReadOnlyList<EndpointStats>>? Endpoints = null);
 
 /// <summary>Pipeline name and file (relative to the working folder).</summary>
 /// <param name="Name">The <c>run.name</c>.</param>

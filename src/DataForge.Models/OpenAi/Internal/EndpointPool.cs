@@ -12,7 +12,7 @@ namespace DataForge.Models.OpenAi.Internal;
 internal sealed class EndpointPool(IReadOnlyList<Endpoint> endpoints, Func<Endpoint, Task<string?>> probe, TimeSpan readmissionWait, TimeProvider time) : IDisposable
 {
     private readonly Lock _gate = new();
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly LinkedList<PoolWaiter> _waiting = [];
 
     public IReadOnlyList<Endpoint> Endpoints => endpoints;
 
@@ -23,24 +23,18 @@ internal sealed class EndpointPool(IReadOnlyList<Endpoint> endpoints, Func<Endpo
         DateTimeOffset? allEjectedSince = null;
         while (true)
         {
-            Task changed;
-            TimeSpan? wake = null;
+            var waiter = new PoolWaiter(avoid);
+            TimeSpan wake = Timeout.InfiniteTimeSpan;
             lock (_gate)
             {
                 var now = time.GetUtcNow();
                 StartDueProbes(now);
                 if (Pick(avoid) is { } endpoint)
                 {
-                    endpoint.Outstanding++;
-                    endpoint.Sent++;
-                    return endpoint;
+                    return Take(endpoint);
                 }
 
-                if (endpoints.Any(e => e.Health.IsAdmitted))
-                {
-                    allEjectedSince = null; // full: wait for a slot
-                }
-                else
+                if (!endpoints.Any(e => e.Health.IsAdmitted))
                 {
                     allEjectedSince ??= now;
                     var left = allEjectedSince.Value + readmissionWait - now;
@@ -52,19 +46,31 @@ internal sealed class EndpointPool(IReadOnlyList<Endpoint> endpoints, Func<Endpo
                     var due = endpoints.Where(e => !e.Health.Probing).Select(e => e.Health.EjectedUntil!.Value - now).DefaultIfEmpty(left).Min();
                     wake = due < left ? (due < TimeSpan.Zero ? TimeSpan.Zero : due) : left;
                 }
+                else
+                {
+                    allEjectedSince = null; // every slot taken: wait in line for one
+                }
 
-                changed = _changed.Task;
+                waiter.Node = _waiting.AddLast(waiter);
             }
 
-            if (wake is { } delay)
+            using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                await Task.WhenAny(changed, Task.Delay(delay, time, timer.Token)).ConfigureAwait(false);
+                await Task.WhenAny(waiter.Handed.Task, Task.Delay(wake, time, timer.Token)).ConfigureAwait(false);
                 await timer.CancelAsync().ConfigureAwait(false);
             }
-            else
+
+            lock (_gate)
             {
-                await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (waiter.Handed.Task.IsCompleted && waiter.Handed.Task.Result is { } handed)
+                {
+                    return handed; // a cancelled caller gives it back through the attempt it then abandons
+                }
+
+                if (waiter.Node?.List is not null)
+                {
+                    _waiting.Remove(waiter.Node);
+                }
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -203,10 +209,33 @@ internal sealed class EndpointPool(IReadOnlyList<Endpoint> endpoints, Func<Endpo
         }
     }
 
+    private static Endpoint Take(Endpoint endpoint)
+    {
+        endpoint.Outstanding++;
+        endpoint.Sent++;
+        return endpoint;
+    }
+
+    // Something changed: hand free slots to the waiting requests in arrival order; when every endpoint
+    // is ejected, wake them all to time their wait for a re-admission.
     private void Signal()
     {
-        var changed = _changed;
-        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        changed.TrySetResult();
+        var allEjected = !endpoints.Any(e => e.Health.IsAdmitted);
+        for (var node = _waiting.First; node is not null;)
+        {
+            var next = node.Next;
+            if (allEjected)
+            {
+                _waiting.Remove(node);
+                node.Value.Handed.TrySetResult(null);
+            }
+            else if (Pick(node.Value.Avoid) is { } endpoint)
+            {
+                _waiting.Remove(node);
+                node.Value.Handed.TrySetResult(Take(endpoint));
+            }
+
+            node = next;
+        }
     }
 }
