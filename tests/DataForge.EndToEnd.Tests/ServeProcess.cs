@@ -25,10 +25,10 @@ internal sealed class ServeProcess : IDisposable
     /// <summary>Everything the server wrote to stderr; complete once it has exited.</summary>
     public Task<string> Stderr => _stderr;
 
-    /// <summary>Starts <c>dataforge serve MODEL_DIR --port 0</c> and waits (generously) for its address.</summary>
-    public static async Task<ServeProcess> StartAsync(string modelFolder)
+    /// <summary>Starts <c>dataforge serve MODEL_DIR --port PORT</c> (0: a free one) and waits (generously) for its address.</summary>
+    public static async Task<ServeProcess> StartAsync(string modelFolder, int port = 0)
     {
-        var process = Process.Start(CliRunner.StartInfo(CliRunner.RepoRoot, "serve", modelFolder, "--port", "0"))!;
+        var process = Process.Start(CliRunner.StartInfo(CliRunner.RepoRoot, "serve", modelFolder, "--port", port.ToString(CultureInfo.InvariantCulture)))!;
         var first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2));
         if (first is null || !first.StartsWith("listening on ", StringComparison.Ordinal))
         {

@@ -4,21 +4,40 @@ using Xunit;
 
 namespace DataForge.Serving.Tests;
 
-/// <summary>Several base URLs: round-robin, and the per-endpoint in-flight limit.</summary>
+/// <summary>Several base URLs: least outstanding requests first, and the per-endpoint in-flight limit.</summary>
 public sealed class OpenAiEndpointTests
 {
     [Fact]
-    public async Task TwoBaseUrls_RequestsAlternate()
+    public async Task TwoBaseUrls_OneRequestAtATime_SplitEvenly()
+    {
+        // Arrange: nothing in flight when each request goes, so the tie-break (fewest sent) decides.
+        await using var stack = await ServerRig.StartAsync(proxies: 2);
+        var client = stack.Client();
+
+        // Act
+        for (var i = 0; i < 8; i++)
+        {
+            await client.ScoreAsync([new ScoreRequest("", $"text number {i}")], CancellationToken.None);
+        }
+
+        // Assert
+        Assert.Equal([4, 4], stack.Proxies.Select(p => p.Requests));
+    }
+
+    [Fact]
+    public async Task TwoBaseUrls_ABatchAtOnce_FillsBothUpToTheirLimits()
     {
         // Arrange
         await using var stack = await ServerRig.StartAsync(proxies: 2);
         var requests = Enumerable.Range(0, 8).Select(i => new ScoreRequest("", $"text number {i}")).ToList();
 
         // Act
-        await stack.Client().ScoreAsync(requests, CancellationToken.None);
+        var results = await stack.Client(concurrency: 4).ScoreAsync(requests, CancellationToken.None);
 
-        // Assert
-        Assert.Equal([4, 4], stack.Proxies.Select(p => p.Requests));
+        // Assert: both were used, and every request was sent once.
+        Assert.Equal(8, results.Count);
+        Assert.All(stack.Proxies, p => Assert.True(p.Requests >= 1));
+        Assert.Equal(8, stack.Proxies.Sum(p => p.Requests));
     }
 
     [Fact]

@@ -42,11 +42,28 @@ public sealed class ModelUnavailableException : Exception
     public int Attempts { get; }
 
     /// <summary>Every attempt failed with a transient error.</summary>
-    public static ModelUnavailableException RetriesExhausted(Uri url, int? statusCode, int attempts, string detail, Exception? last)
+    /// <param name="url">The URL of the last attempt.</param>
+    /// <param name="statusCode">Its HTTP status; null when there was none.</param>
+    /// <param name="attempts">Attempts made.</param>
+    /// <param name="detail">What the last attempt gave.</param>
+    /// <param name="last">The last attempt's exception.</param>
+    /// <param name="fleet">For a model with several servers: each one and its last error; null for one server.</param>
+    public static ModelUnavailableException RetriesExhausted(Uri url, int? statusCode, int attempts, string detail, Exception? last, string? fleet = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         var status = statusCode is { } s ? $"HTTP {s}" : "no response";
-        return new($"The model server at {url} failed {attempts} attempt(s); the last gave {status}: {detail}", url, statusCode, attempts, last);
+        var servers = fleet is null ? "" : $" (servers: {fleet})";
+        return new($"The model server at {url} failed {attempts} attempt(s); the last gave {status}: {detail}{servers}", url, statusCode, attempts, last);
+    }
+
+    /// <summary>Every server of the model was out of the rotation for the whole of <paramref name="waited"/>.</summary>
+    /// <param name="waited">How long the request waited for one to come back.</param>
+    /// <param name="servers">Each server's URL and its last error (null: none recorded).</param>
+    public static ModelUnavailableException AllEjected(TimeSpan waited, IReadOnlyList<(string Url, string? LastError)> servers)
+    {
+        ArgumentNullException.ThrowIfNull(servers);
+        var each = string.Join("; ", servers.Select(s => $"{s.Url}: {s.LastError ?? "no error recorded"}"));
+        return new($"Every model server failed and none came back within {waited.TotalSeconds:0.#} s ({each})");
     }
 
     /// <summary>The server refused the client itself (authentication, permission); retrying cannot help.</summary>

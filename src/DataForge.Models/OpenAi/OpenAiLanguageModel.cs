@@ -1,4 +1,5 @@
 using DataForge.Core.Seams;
+using DataForge.Core.Work;
 using DataForge.Models.OpenAi.Internal;
 
 namespace DataForge.Models.OpenAi;
@@ -12,17 +13,22 @@ namespace DataForge.Models.OpenAi;
 /// <c>IChatClient</c>; raw prompts and scoring go to <c>/completions</c> (scoring echoes context +
 /// continuation with <c>logprobs</c>, asking for 0 new tokens, or 1 where 0 is refused). <c>top_k</c>
 /// is sent as an extra member when above 0; the seed is sent as a signed 64-bit integer (two's complement).</para>
-/// <para>Requests of a batch run concurrently, each attempt on the next base URL (round-robin) within
-/// <see cref="OpenAiModelOptions.MaxConcurrencyPerEndpoint"/>; results come back in request order.
+/// <para>Requests of a batch run concurrently. Several base URLs make a fleet: each attempt goes to
+/// the URL with the fewest requests in flight below <see cref="OpenAiModelOptions.MaxConcurrencyPerEndpoint"/>
+/// (ties: the one sent the fewest, then the first listed); results come back in request order. A URL
+/// that fails <see cref="OpenAiModelOptions.EjectAfterFailures"/> times in a row (no answer, 5xx), or
+/// refuses the connection, is ejected for a cool-down, then probed (<c>GET /models</c>) and re-admitted
+/// when it answers; a request that failed there is retried at once on another URL. When every URL is
+/// ejected a request waits up to <see cref="OpenAiModelOptions.RequestTimeout"/> for one to come back.
 /// Transient failures (429, 5xx, timeouts, resets, unreadable bodies) are retried with exponential
 /// backoff and full jitter, or after the server's <c>Retry-After</c>, then raise
 /// <see cref="ModelUnavailableException"/>. HTTP 400, 404, 413 and 422 raise
-/// <see cref="ModelRequestRejectedException"/> at once.</para>
+/// <see cref="ModelRequestRejectedException"/> at once. <see cref="EndpointStats"/> counts per URL.</para>
 /// <para>With a cache, every request is stored under a hash of (<see cref="Identity"/>, operation,
 /// canonical request), rejections included, so a rerun sends nothing twice. Results never depend on
 /// timing, jitter or which URL answered.</para>
 /// </remarks>
-public sealed class OpenAiLanguageModel : ILanguageModel, IDisposable
+public sealed class OpenAiLanguageModel : ILanguageModel, IEndpointStatsSource, IDisposable
 {
     private readonly HttpClient _http;
     private readonly EndpointPool _pool;
@@ -41,7 +47,8 @@ public sealed class OpenAiLanguageModel : ILanguageModel, IDisposable
             ? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             : new HttpClient(handler, disposeHandler: false);
         _http.Timeout = Timeout.InfiniteTimeSpan;
-        _pool = new EndpointPool([.. options.BaseUrls.Select(url => CreateEndpoint(url, options))]);
+        var probe = new HealthProbe(_http, options.ApiKey, options.RequestTimeout);
+        _pool = new EndpointPool([.. options.BaseUrls.Select(url => CreateEndpoint(url, options))], probe.ProbeAsync, options.RequestTimeout, TimeProvider.System);
         _completions = new CompletionsClient(_http, options.Model, options.ApiKey, TimeProvider.System);
         Identity = options.Identity ?? $"openai:{options.Model}";
         _calls = new CachedCalls(cache, Identity, new RetryingExecutor(_pool, options, TimeProvider.System));
@@ -77,6 +84,9 @@ public sealed class OpenAiLanguageModel : ILanguageModel, IDisposable
         return Batch.RunAsync(requests, ScoreOneAsync, cancellationToken);
     }
 
+    /// <summary>Per base URL, in the order given: attempts sent, errors, ejections and latency so far.</summary>
+    public IReadOnlyList<EndpointStats> EndpointStats() => _pool.Stats();
+
     /// <summary>Releases the HTTP client and the endpoints.</summary>
     public void Dispose()
     {
@@ -95,6 +105,7 @@ public sealed class OpenAiLanguageModel : ILanguageModel, IDisposable
     private Endpoint CreateEndpoint(Uri url, OpenAiModelOptions options)
     {
         var baseUrl = new Uri(url.AbsoluteUri.TrimEnd('/'));
-        return new Endpoint(baseUrl, ChatCalls.Create(baseUrl, options.Model, options.ApiKey, _http), options.MaxConcurrencyPerEndpoint);
+        var health = new EndpointHealth(options.EjectAfterFailures, options.EjectionCoolDown, options.MaxEjectionCoolDown);
+        return new Endpoint(baseUrl, ChatCalls.Create(baseUrl, options.Model, options.ApiKey, _http), options.MaxConcurrencyPerEndpoint, health);
     }
 }

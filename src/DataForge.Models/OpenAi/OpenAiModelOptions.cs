@@ -6,13 +6,15 @@ namespace DataForge.Models.OpenAi;
 /// <remarks>
 /// <list type="table">
 /// <listheader><term>option</term><description>default</description></listheader>
-/// <item><term><see cref="BaseUrls"/></term><description>required: one or more base URLs ending in <c>/v1</c>, used round-robin</description></item>
+/// <item><term><see cref="BaseUrls"/></term><description>required: one or more base URLs ending in <c>/v1</c> (a fleet: least outstanding requests first)</description></item>
 /// <item><term><see cref="Model"/></term><description>required: the model name sent with every request</description></item>
 /// <item><term><see cref="ApiKey"/></term><description>none (the caller reads it from the environment variable the pipeline names)</description></item>
 /// <item><term><see cref="RequestTimeout"/></term><description>5 minutes per attempt</description></item>
 /// <item><term><see cref="MaxRetries"/></term><description>5</description></item>
 /// <item><term><see cref="MaxConcurrencyPerEndpoint"/></term><description>4 requests in flight per base URL</description></item>
 /// <item><term><see cref="BackoffBase"/>, <see cref="BackoffMax"/></term><description>0.5 s, 30 s (exponential, full jitter)</description></item>
+/// <item><term><see cref="EjectAfterFailures"/></term><description>3 failures in a row (no answer, 5xx) take a URL out of the rotation; a refused connection at once</description></item>
+/// <item><term><see cref="EjectionCoolDown"/>, <see cref="MaxEjectionCoolDown"/></term><description>1 s, 30 s: before the first probe of an ejected URL, doubled per ejection in a row</description></item>
 /// <item><term><see cref="JitterSeed"/></term><description>0 (jitter only changes timing, never results)</description></item>
 /// </list>
 /// </remarks>
@@ -38,7 +40,10 @@ public sealed record OpenAiModelOptions
     /// <summary>Bearer token, or null for servers that need none. Never read from a file; never printed.</summary>
     public string? ApiKey { get; init; }
 
-    /// <summary>Time allowed for one attempt (waiting for a free slot not included).</summary>
+    /// <summary>
+    /// Time allowed for one attempt (waiting for a free slot not included); also the longest a request
+    /// waits for a server to come back when every base URL is ejected.
+    /// </summary>
     public TimeSpan RequestTimeout { get; init => field = Require.Positive(value, nameof(RequestTimeout)); } = TimeSpan.FromMinutes(5);
 
     /// <summary>Retries after the first attempt for transient failures (429, 5xx, timeouts, resets, bad bodies).</summary>
@@ -52,6 +57,15 @@ public sealed record OpenAiModelOptions
 
     /// <summary>Ceiling of the backoff before jitter.</summary>
     public TimeSpan BackoffMax { get; init => field = Require.Positive(value, nameof(BackoffMax)); } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Failures in a row (no answer, 5xx) that take a base URL out of the rotation; a refused connection does at once.</summary>
+    public int EjectAfterFailures { get; init => field = Require.AtLeast(value, 1, nameof(EjectAfterFailures)); } = 3;
+
+    /// <summary>How long an ejected base URL stays out before it is probed (<c>GET /models</c>); doubled for each ejection without a success in between.</summary>
+    public TimeSpan EjectionCoolDown { get; init => field = Require.Positive(value, nameof(EjectionCoolDown)); } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Ceiling of the cool-down.</summary>
+    public TimeSpan MaxEjectionCoolDown { get; init => field = Require.Positive(value, nameof(MaxEjectionCoolDown)); } = TimeSpan.FromSeconds(30);
 
     /// <summary>Seed of the jitter generator.</summary>
     public int JitterSeed { get; init; }

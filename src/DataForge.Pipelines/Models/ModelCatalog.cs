@@ -16,6 +16,7 @@ public sealed class ModelCatalog : IDisposable
     private readonly IReadOnlySet<string> _refresh;
     private readonly WorkCounters? _work;
     private readonly Dictionary<string, ILanguageModel> _built = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IEndpointStatsSource> _fleets = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     /// <summary>Creates a catalog over the pipeline's model specs.</summary>
@@ -45,6 +46,21 @@ public sealed class ModelCatalog : IDisposable
         }
     }
 
+    /// <summary>
+    /// Per model built so far that sends requests to servers (by name): what each server did. Empty
+    /// when no such model was built.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<EndpointStats>> EndpointStats
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new SortedDictionary<string, IReadOnlyList<EndpointStats>>(_fleets.ToDictionary(p => p.Key, p => p.Value.EndpointStats()), StringComparer.Ordinal);
+            }
+        }
+    }
+
     /// <summary>The model named <paramref name="name"/>, built on first use.</summary>
     /// <exception cref="KeyNotFoundException">The pipeline has no <c>[models.NAME]</c> of that name.</exception>
     public ILanguageModel Get(string name)
@@ -64,6 +80,11 @@ public sealed class ModelCatalog : IDisposable
             }
 
             model = _backends.Create(spec, context);
+            if (model is IEndpointStatsSource fleet)
+            {
+                _fleets[name] = fleet;
+            }
+
             model = _work is null ? model : CountingLanguageModel.Wrap(model, _work);
             _built[name] = model;
             return model;
@@ -81,6 +102,7 @@ public sealed class ModelCatalog : IDisposable
             }
 
             _built.Clear();
+            _fleets.Clear();
         }
     }
 }

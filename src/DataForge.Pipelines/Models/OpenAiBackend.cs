@@ -57,6 +57,9 @@ internal static class OpenAiBackend
             RequestTimeout = TimeSpan.FromSeconds(spec.Options.GetInteger("timeout_seconds") ?? 120),
             MaxRetries = (int)(spec.Options.GetInteger("max_retries") ?? 5),
             MaxConcurrencyPerEndpoint = (int)(spec.Options.GetInteger("concurrency") ?? 4),
+            EjectAfterFailures = (int)(spec.Options.GetInteger("eject_after_failures") ?? 3),
+            EjectionCoolDown = TimeSpan.FromSeconds(spec.Options.GetFloat("ejection_seconds") ?? 1),
+            MaxEjectionCoolDown = TimeSpan.FromSeconds(spec.Options.GetFloat("max_ejection_seconds") ?? 30),
         };
     }
 }

@@ -82,7 +82,8 @@ public sealed class RunIdentity
         var models = new JsonObject();
         foreach (var (name, model) in spec.Models)
         {
-            models[name] = ToJson(model.Options.Values);
+            // Where the servers are and how hard to try change no result (the model's identity says which weights answer).
+            models[name] = CommonKeys.Backends.TryGetValue(model.Backend, out var keys) ? Options(keys, model.Options, includeSpeedKeys) : ToJson(model.Options.Values);
         }
 
         var steps = new JsonArray();

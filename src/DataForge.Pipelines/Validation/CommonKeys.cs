@@ -44,13 +44,16 @@ internal static class CommonKeys
         ["openai"] =
         [
             new("backend", OptionKind.String, null, "openai") { Required = true },
-            new("urls", OptionKind.StringList, null, "base URLs of OpenAI-compatible servers") { Required = true },
+            new("urls", OptionKind.StringList, null, "base URLs of OpenAI-compatible servers serving the same weights (a fleet)") { Required = true, AffectsResult = false },
             new("model", OptionKind.String, null, "model name sent to the servers") { Required = true },
             new("revision", OptionKind.String, null, "the served weights' version (e.g. a commit), part of the model's identity when the server reports none"),
             new("api_key_env", OptionKind.String, null, "environment variable holding the API key"),
-            new("timeout_seconds", OptionKind.Integer, 120L, "per-request timeout") { Min = 1 },
-            new("max_retries", OptionKind.Integer, 5L, "retries of a failed request, with backoff") { Min = 0 },
+            new("timeout_seconds", OptionKind.Integer, 120L, "per-attempt timeout; also the longest wait for a server to come back when every URL is ejected") { Min = 1, AffectsResult = false },
+            new("max_retries", OptionKind.Integer, 5L, "retries of a failed request, with backoff") { Min = 0, AffectsResult = false },
             new("concurrency", OptionKind.Integer, 4L, "requests in flight per URL") { Min = 1, Max = 1024, AffectsResult = false },
+            new("eject_after_failures", OptionKind.Integer, 3L, "failures in a row (no answer, 5xx) that eject a URL; a refused connection ejects at once") { Min = 1, Max = 1000, AffectsResult = false },
+            new("ejection_seconds", OptionKind.Float, 1.0, "cool-down of an ejected URL before it is probed, doubled per ejection in a row") { Min = 0.001, Max = 3600, AffectsResult = false },
+            new("max_ejection_seconds", OptionKind.Float, 30.0, "ceiling of the cool-down") { Min = 0.001, Max = 3600, AffectsResult = false },
         ],
     };
 }

@@ -13,7 +13,9 @@ namespace DataForge.Serving.Tests.Support;
 
 /// <summary>
 /// A reverse proxy on loopback in front of a model server that injects scripted faults, counts the
-/// requests it receives and the most it held unanswered at once, and keeps their bodies.
+/// requests it receives and the most it held unanswered at once, and keeps their bodies. Health
+/// probes (<c>GET /v1/models</c>) are counted apart and take no scripted fault; <see cref="Always"/>
+/// applies to them too (a server that is down is down for probes as well).
 /// </summary>
 public sealed class FaultProxy : IAsyncDisposable
 {
@@ -23,6 +25,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly Uri _target;
     private WebApplication? _app;
     private int _requests;
+    private int _probes;
     private int _inFlight;
     private int _maxInFlight;
 
@@ -31,8 +34,11 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>The base URL a client uses: <c>http://127.0.0.1:PORT/v1</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
-    /// <summary>Requests received.</summary>
+    /// <summary>Model requests received (probes not included).</summary>
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Health probes received (<c>GET /v1/models</c>).</summary>
+    public int Probes => Volatile.Read(ref _probes);
 
     /// <summary>The most requests received and not yet answered at one time.</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
@@ -81,6 +87,13 @@ public sealed class FaultProxy : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            Interlocked.Increment(ref _probes);
+            await ProbeAsync(context);
+            return;
+        }
+
         Interlocked.Increment(ref _requests);
         var visit = new Visit(this);
         try
@@ -94,6 +107,23 @@ public sealed class FaultProxy : IAsyncDisposable
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client gave up (a stall): nothing to answer.
+        }
+        finally
+        {
+            visit.Leave();
+        }
+    }
+
+    private async Task ProbeAsync(HttpContext context)
+    {
+        var visit = new Visit(this);
+        try
+        {
+            await ApplyAsync(context, Always ?? Fault.None, [], visit);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up on a stalled probe.
         }
         finally
         {
