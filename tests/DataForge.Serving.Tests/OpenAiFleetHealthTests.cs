@@ -72,41 +72,44 @@ public sealed class OpenAiFleetHealthTests
     }
 
     [Fact]
-    public async Task GenerateAsync_EveryServerDownUntilAProbeSucceeds_RequestWaitsAndIsAnswered()
+    public async Task GenerateAsync_EjectedServerComesBackOnAProbe_TakesRequestsAgain()
     {
-        // Arrange: the only server comes back on its second probe.
-        using var fleet = new FleetHandler(1);
-        var server = fleet.Servers[0];
-        server.Mode = ServerMode.Refusing;
-        server.OnProbe = s => s.Mode = s.Probes >= 2 ? ServerMode.Up : ServerMode.Refusing;
-        using var client = FleetClient.Create(fleet, coolDown: TimeSpan.FromMilliseconds(20));
+        // Arrange: both servers refuse; the first is ejected (the other is still in rotation) and comes back on its
+        // second probe; the second, the last in rotation, is never ejected and keeps failing.
+        using var fleet = new FleetHandler(2);
+        var back = fleet.Servers[0];
+        back.Mode = ServerMode.Refusing;
+        back.OnProbe = s => s.Mode = s.Probes >= 2 ? ServerMode.Up : ServerMode.Refusing;
+        fleet.Servers[1].Mode = ServerMode.Refusing;
+        using var client = FleetClient.Create(fleet, coolDown: TimeSpan.FromMilliseconds(20), maxRetries: 200);
 
         // Act
         var result = await client.GenerateAsync([FleetClient.Request(0)], CancellationToken.None);
 
-        // Assert: one refused attempt, then the one after the re-admission; no attempt while it was out.
+        // Assert: answered by the re-admitted server: one refused attempt before its ejection, one after its re-admission.
         Assert.Equal("ok", result[0].Text);
-        Assert.Equal(2, server.Requests);
-        Assert.Equal(2, server.Probes);
+        Assert.Equal(2, back.Requests);
+        Assert.Equal(2, back.Probes);
+        Assert.Equal(0, fleet.Servers[1].Probes);
     }
 
     [Fact]
     public async Task GenerateAsync_EveryServerStaysDown_UnavailableNamingEveryServerAndItsError()
     {
-        // Arrange
+        // Arrange: the refusing server is ejected and its probes fail; the failing one is the last in rotation.
         using var fleet = new FleetHandler(2);
         fleet.Servers[0].Mode = ServerMode.Refusing;
         fleet.Servers[1].Mode = ServerMode.Failing;
-        using var client = FleetClient.Create(fleet, coolDown: TimeSpan.FromMilliseconds(20), ejectAfter: 1, timeout: TimeSpan.FromMilliseconds(300));
+        using var client = FleetClient.Create(fleet, coolDown: TimeSpan.FromMilliseconds(20), ejectAfter: 1, timeout: TimeSpan.FromMilliseconds(300), maxRetries: 20);
 
         // Act
         var error = await Record.ExceptionAsync(() => client.GenerateAsync([FleetClient.Request(0)], CancellationToken.None));
 
         // Assert
         var unavailable = Assert.IsType<ModelUnavailableException>(error);
-        Assert.Contains($"{fleet.Urls[0]}: probe: Connection refused", unavailable.Message);
-        Assert.Contains($"{fleet.Urls[1]}: probe: HTTP 500", unavailable.Message);
-        Assert.True(fleet.Servers[0].Probes >= 1 && fleet.Servers[1].Probes >= 1, "not every server was probed");
+        Assert.Contains($"{fleet.Urls[0]}: ejected, ", unavailable.Message);
+        Assert.Contains($"{fleet.Urls[1]}: in rotation, HTTP 500", unavailable.Message);
+        Assert.True(fleet.Servers[1].Requests >= 2, "the last server in rotation was not retried");
     }
 
     [Fact]

@@ -26,11 +26,11 @@ internal sealed class EndpointHealth(int ejectAfter, TimeSpan coolDown, TimeSpan
     /// <summary>What its last failure (attempt or probe) was; null before any.</summary>
     public string? LastError { get; private set; }
 
-    /// <summary>Counts a failed attempt; true when it ejected the endpoint.</summary>
-    public bool Failed(string detail, bool refused, DateTimeOffset now)
+    /// <summary>Counts a failed attempt; true when it ejected the endpoint (never when <paramref name="canEject"/> is false).</summary>
+    public bool Failed(string detail, bool refused, DateTimeOffset now, bool canEject = true)
     {
         LastError = detail;
-        if (!IsAdmitted)
+        if (!IsAdmitted || !canEject)
         {
             return false; // an attempt sent before the ejection: already out
         }

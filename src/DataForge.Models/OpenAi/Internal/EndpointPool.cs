@@ -105,7 +105,9 @@ internal sealed class EndpointPool(IReadOnlyList<Endpoint> endpoints, Func<Endpo
         e.Errors++;
         if (failure.Kind == FailureKind.Transient && failure.StatusCode is null or >= 500)
         {
-            e.Health.Failed(failure.StatusCode is { } s ? $"HTTP {s}: {failure.Detail}" : failure.Detail, refused, time.GetUtcNow());
+            // The last endpoint in rotation is never ejected: with nowhere else to send, the retry backoff handles its failures.
+            var last = !endpoints.Any(other => other != e && other.Health.IsAdmitted);
+            e.Health.Failed(failure.StatusCode is { } s ? $"HTTP {s}: {failure.Detail}" : failure.Detail, refused && !last, time.GetUtcNow(), canEject: !last);
         }
         else if (failure.Kind == FailureKind.Refused)
         {
