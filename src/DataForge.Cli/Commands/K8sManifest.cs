@@ -106,7 +106,10 @@ internal static class K8sManifest
         return slug[..Math.Min(slug.Length, 40)];
     }
 
-    private static string Q(string text) => JsonSerializer.Serialize(text);
+    // JSON strings are YAML double-quoted scalars; the relaxed encoder keeps quotes and '>' readable (\" and >).
+    private static readonly JsonSerializerOptions Quoting = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Q(string text) => JsonSerializer.Serialize(text, Quoting);
 
     private static string List(IEnumerable<string> items) => $"[{string.Join(", ", items.Select(Q))}]";
 

@@ -6,8 +6,9 @@ namespace DataForge.Models.OpenAi.Internal;
 /// The endpoints of a model. Each attempt goes to the admitted endpoint with the fewest attempts in
 /// flight below its limit (ties: fewest sent so far, then the first configured), so a slow server
 /// gets less and idle servers share evenly. Ejected endpoints get no attempts; their probes start when
-/// an attempt is handed out after their cool-down. When every endpoint is ejected, an attempt waits
-/// for one to be re-admitted, up to <c>readmissionWait</c>, then fails naming every endpoint.
+/// an attempt is handed out after their cool-down. The last endpoint in rotation is never ejected
+/// (see <see cref="Failed"/>); should every endpoint still be out, an attempt waits for one to be
+/// re-admitted, up to <c>readmissionWait</c>, then fails naming every endpoint.
 /// </summary>
 internal sealed class EndpointPool(IReadOnlyList<Endpoint> endpoints, Func<Endpoint, Task<string?>> probe, TimeSpan readmissionWait, TimeProvider time) : IDisposable
 {
