@@ -73,7 +73,7 @@ public sealed partial class HelpExamplesTests
     private static async Task<List<string[]>> ExamplesAsync(string directory)
     {
         var examples = new List<string[]>();
-        foreach (var command in new[] { "", "run", "merge", "validate", "lintseq", "inspect", "diff", "build", "builds list", "review", "review export", "slurm submit", "serve", "model", "model train-tiny" })
+        foreach (var command in new[] { "", "run", "merge", "validate", "lintseq", "inspect", "diff", "build", "builds list", "review", "review export", "slurm submit", "k8s manifest", "serve", "model", "model train-tiny" })
         {
             var help = await CliRunner.RunAsync(directory, [.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);
             Assert.True(help.ExitCode == 0, help.ToString());
