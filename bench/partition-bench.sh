@@ -56,9 +56,9 @@ for n in 2 4; do
   timed "merge$n" "${CLI[*]} merge $WORK/pipeline.toml ${parts[*]} --out $WORK/merged$n --store $WORK/merged$n.sqlite"
   total=$(echo "$(wall parts$n) + $(wall merge$n)" | bc)
   cputotal=$(echo "$(cpu parts$n) + $(cpu merge$n)" | bc)
-  share=$(echo "scale=1; 100 * $(wall merge$n) / $total" | bc)
+  share=$(awk -v m="$(wall merge$n)" -v t="$total" 'BEGIN { printf "%.1f", 100 * m / t }')
   same=$([ "$(shards "$WORK/merged$n")" = "$reference" ] && echo yes || echo NO)
   echo "| $n partitions at once + merge | $total s | $cputotal s | $(wall merge$n) s | $share% | $same |"
 done
 echo
-echo "Per record: $(echo "scale=3; $(cpu single) / $programs" | bc) CPU-seconds per program ($(echo "scale=4; $(cpu single) / $sequences" | bc) per sequence) in the single run."
+awk -v c="$(cpu single)" -v p="$programs" -v s="$sequences" 'BEGIN { printf "Per record: %.3f CPU-seconds per program (%.4f per sequence) in the single run.\n", c / p, c / s }'

@@ -4,13 +4,17 @@ using Spectre.Console.Cli;
 
 namespace DataForge.Cli.Commands;
 
-/// <summary>The arguments every command that runs a pipeline shares (<c>run</c>, <c>build</c>).</summary>
-internal abstract class PipelineSettings : CommandSettings
+/// <summary>The arguments every command that runs a pipeline shares (<c>run</c>, <c>build</c>): an optional pipeline file and the options.</summary>
+internal abstract class PipelineSettings : PipelineOptionSettings
 {
     [CommandArgument(0, "[PIPELINE]")]
     [Description("Pipeline file (default: pipeline.toml).")]
     public string Pipeline { get; init; } = "pipeline.toml";
+}
 
+/// <summary>The options of a command that runs a pipeline (<c>run</c>, <c>build</c>, <c>merge</c>): overrides, limit, progress.</summary>
+internal abstract class PipelineOptionSettings : CommandSettings
+{
     [CommandOption("--set <KEY=VALUE>")]
     [Description("Override a key: run.KEY, models.NAME.KEY or steps.NAME.KEY (repeatable; type-checked).")]
     public string[] Set { get; init; } = [];
