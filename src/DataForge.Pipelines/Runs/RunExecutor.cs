@@ -204,7 +204,12 @@ public sealed class RunExecutor
         };
         manifest = manifest with { Diff = await RunDiffer.DiffAsync(_request.DiffAgainst, folder, manifest, RunDirectory, cancellationToken).ConfigureAwait(false) };
         await ManifestJson.WriteAsync(manifest, Path.Combine(folder.Staging, "manifest.json"), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(folder.Staging, "README.md"), DatasetCard.Render(manifest), cancellationToken).ConfigureAwait(false);
+        if (DatasetCard.License(manifest) == DatasetCard.UnknownLicense)
+        {
+            folder.Note("the dataset card says license: unknown; set license in the pipeline's [run] (e.g. license = \"apache-2.0\")");
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder.Staging, "README.md"), DatasetCard.Render(manifest, RunDirectory), cancellationToken).ConfigureAwait(false);
         await store.FlushAsync().ConfigureAwait(false);
         CrashPoint.Reach(CrashPoint.BeforePublish);
         _request.BeforePublish?.Invoke();

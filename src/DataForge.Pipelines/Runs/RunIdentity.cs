@@ -73,6 +73,17 @@ public sealed class RunIdentity
             ["max_error_fraction"] = spec.Run.MaxErrorFraction,
             ["limit"] = spec.Run.Limit,
         };
+
+        // The card's license and languages: in the configuration (and so the run id) only when set, so pipelines without them keep their ids.
+        if (spec.Run.License is { } license)
+        {
+            run["license"] = license;
+        }
+
+        if (spec.Run.Language is { } language)
+        {
+            run["language"] = new JsonArray([.. language.Select(l => JsonValue.Create(l))]);
+        }
         if (includeSpeedKeys)
         {
             run["parallelism"] = spec.Run.Parallelism;

@@ -14,6 +14,8 @@ internal static class CommonKeys
         new("parallelism", OptionKind.Integer, (long)Environment.ProcessorCount, "records in flight per step (default: cores)") { Min = 1, Max = 1024, AffectsResult = false },
         new("capacity", OptionKind.Integer, 256L, "bounded buffer per step") { Min = 1, Max = 1_000_000, AffectsResult = false },
         new("limit", OptionKind.Integer, null, "most kept records per read step (--limit)") { Min = 1 },
+        new("license", OptionKind.String, null, "the dataset's license in its card (a Hugging Face license id such as apache-2.0 or cc-by-4.0; unset: unknown, with a note)"),
+        new("language", OptionKind.StringList, null, "the natural languages of the data in its card, ISO 639-1 codes (default [\"en\"])"),
     ];
 
     public static readonly IReadOnlyList<OptionDefinition> Step =

@@ -81,7 +81,9 @@ public static class PipelineLoader
                 values.GetFloat("max_error_fraction") ?? 0.2,
                 (int)(values.GetInteger("parallelism") ?? Environment.ProcessorCount),
                 (int)(values.GetInteger("capacity") ?? 256),
-                values.GetInteger("limit"));
+                values.GetInteger("limit"),
+                values.GetString("license"),
+                values.GetStringList("language"));
         }
 
         private SortedDictionary<string, ModelSpec> LoadModels(ConfigEntry? entry)

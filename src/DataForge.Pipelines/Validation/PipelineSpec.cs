@@ -17,7 +17,9 @@ public sealed record PipelineSpec(string File, string Directory, RunSection Run,
 /// <param name="Parallelism">Default records in flight per step.</param>
 /// <param name="Capacity">Default bounded buffer per step.</param>
 /// <param name="Limit">Most kept records per read step.</param>
-public sealed record RunSection(string Name, long Seed, double MaxErrorFraction, int Parallelism, int Capacity, long? Limit);
+/// <param name="License">The dataset card's license (<c>license</c>); null: unknown.</param>
+/// <param name="Language">The dataset card's languages (<c>language</c>); null: English.</param>
+public sealed record RunSection(string Name, long Seed, double MaxErrorFraction, int Parallelism, int Capacity, long? Limit, string? License = null, IReadOnlyList<string>? Language = null);
 
 /// <summary>A <c>[models.NAME]</c> table.</summary>
 /// <param name="Name">The model's name in the pipeline.</param>
