@@ -40,8 +40,8 @@ public sealed class RunExecutor
         _spec = spec;
         _request = request;
         _time = time;
-        _models = request.ModelIdentities ?? ResolveModels(spec, request);
-        CheckRefresh(spec, request);
+        _models = request.ModelIdentities ?? RunPreparation.ResolveModels(spec, request);
+        RunPreparation.CheckRefresh(spec, request);
         _verdicts = request.VerdictsPath is { } verdicts ? VerdictFile.Read(verdicts) : ReviewVerdicts.Empty;
         _identity = RunIdentity.Compute(spec, _models.ToDictionary(m => m.Key, m => m.Value.Identity, StringComparer.Ordinal), _verdicts.IsEmpty ? null : _verdicts.ContentHash);
         RunDirectory = Path.GetFullPath(request.RunFolderFor?.Invoke(_identity.RunId) ?? request.OutDirectory ?? Path.Combine(request.OutputRoot, spec.Run.Name, _identity.RunId));
@@ -204,9 +204,9 @@ public sealed class RunExecutor
         };
         manifest = manifest with { Diff = await RunDiffer.DiffAsync(_request.DiffAgainst, folder, manifest, RunDirectory, cancellationToken).ConfigureAwait(false) };
         await ManifestJson.WriteAsync(manifest, Path.Combine(folder.Staging, "manifest.json"), cancellationToken).ConfigureAwait(false);
-        if (DatasetCard.License(manifest) == DatasetCard.UnknownLicense)
+        if (DatasetCard.LicenseNote(manifest) is { } note)
         {
-            folder.Note("the dataset card says license: unknown; set license in the pipeline's [run] (e.g. license = \"apache-2.0\")");
+            folder.Note(note);
         }
 
         await File.WriteAllTextAsync(Path.Combine(folder.Staging, "README.md"), DatasetCard.Render(manifest, RunDirectory), cancellationToken).ConfigureAwait(false);
@@ -234,19 +234,6 @@ public sealed class RunExecutor
     {
         var outcome = new ManifestOutcome(ManifestOutcome.Finished, inputRecords, errors, _spec.Run.MaxErrorFraction);
         return outcome.ErrorFraction > _spec.Run.MaxErrorFraction ? outcome with { Status = ManifestOutcome.TooManyErrors } : outcome;
-    }
-
-    private static IReadOnlyDictionary<string, ResolvedModelIdentity> ResolveModels(PipelineSpec spec, RunRequest request)
-        => (request.Backends ?? ModelBackendRegistry.CreateDefault())
-            .ResolveIdentitiesAsync(spec.Models, new ModelBuildContext(spec.Directory, null, spec.Run.Seed), CancellationToken.None)
-            .GetAwaiter().GetResult();
-
-    private static void CheckRefresh(PipelineSpec spec, RunRequest request)
-    {
-        if (request.Refresh?.FirstOrDefault(name => !spec.Models.ContainsKey(name)) is { } unknown)
-        {
-            throw new DataForgeConfigException($"--refresh {unknown}: the pipeline has no [models.{unknown}] (its models: {(spec.Models.Count == 0 ? "none" : string.Join(", ", spec.Models.Keys))})");
-        }
     }
 
     private IEnumerable<StepLedgerEntry> Ledger() => LiveStats.Select(s => new StepLedgerEntry(s.Step, s.In, s.Out, s.Computed, s.CacheHits));

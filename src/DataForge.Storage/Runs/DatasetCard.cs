@@ -87,6 +87,10 @@ public static class DatasetCard
         return (manifest.Config["run"] as JsonObject)?["license"]?.GetValue<string>() is { Length: > 0 } license ? license : UnknownLicense;
     }
 
+    /// <summary>What to tell the user when the card's license is unknown; null when one is set.</summary>
+    public static string? LicenseNote(RunManifest manifest)
+        => License(manifest) == UnknownLicense ? "the dataset card says license: unknown; set license in the pipeline's [run] (e.g. license = \"apache-2.0\")" : null;
+
     private static IReadOnlyList<string> Languages(RunManifest manifest)
         => (manifest.Config["run"] as JsonObject)?["language"] is JsonArray languages && languages.Count > 0
             ? [.. languages.Select(l => l!.GetValue<string>())]
