@@ -35,7 +35,14 @@ internal sealed class ExportSettings : CommandSettings
 
         if (ExportFormats.Parse(Format) is null)
         {
-            return ValidationResult.Error($"--format must be one of {string.Join(", ", ExportFormats.Names)}, not '{Format}'");
+            return ValidationResult.Error(Format.Length == 0
+                ? $"--format is required: one of {string.Join(", ", ExportFormats.Names)}"
+                : $"--format must be one of {string.Join(", ", ExportFormats.Names)}, not '{Format}'");
+        }
+
+        if (Out is { } file && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(file))))
+        {
+            return ValidationResult.Error($"no such folder for --out: {Path.GetDirectoryName(Path.GetFullPath(file))}");
         }
 
         if (Template.ToLowerInvariant() is not ("chatml" or "llama3"))
