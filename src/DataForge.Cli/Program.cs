@@ -51,6 +51,10 @@ app.Configure(config =>
     config.AddCommand<DiffCommand>("diff")
         .WithDescription("What changed between two run or build folders: records added, removed and changed by id, counts per step and drop reason, score distributions.")
         .WithExample("diff", "output/default/latest", "output/sample-seeds");
+    config.AddCommand<ExportCommand>("export")
+        .WithDescription("Writes the kept records of a run folder as JSON Lines in the format a trainer expects: alpaca, sharegpt, messages (OpenAI chat) or text (rendered through a chat template, edit sequences as <|diff|> text).")
+        .WithExample("export", "output/default/latest", "--format", "alpaca", "--out", "train.jsonl")
+        .WithExample("export", "output/default", "--format", "text", "--template", "llama3");
     config.AddCommand<StepsCommand>("steps")
         .WithDescription("Lists the step types; with a TYPE, its keys, defaults and drop reasons; --markdown prints the whole step reference.")
         .WithExample("steps")
