@@ -1,4 +1,3 @@
-using DataForge.Core.Options;
 using DataForge.Storage.Readers;
 using DataForge.Testing;
 using Xunit;
@@ -47,6 +46,23 @@ public sealed class FieldNamesTests : IDisposable
 
         // Assert
         Assert.Equal(("Was ist 2+2?", "vier", null), (sample.Instruction, sample.Output, sample.Input));
+    }
+
+    [Fact]
+    public async Task ReadAsync_RenamedParquetColumns_ReadFromTheirSources()
+    {
+        // Arrange
+        var path = _folder.Combine("qa.parquet");
+        await ParquetFileReaderTests.WriteAsync(path, ["question", "answer", "instruction"], [["Größe?", "groß", "ignored"], ["no answer", null, "x"]]);
+        var fields = FieldNames.Parse(["instruction=question", "output=answer"]);
+
+        // Act
+        var outcomes = await ReaderTestKit.ReadAllAsync(path, RecordReaderOptions.Default with { Fields = fields });
+
+        // Assert
+        Assert.Equal(("Größe?", "groß"), (outcomes[0].Sample.Instruction, outcomes[0].Sample.Output));
+        Assert.Equal(["qa.parquet:2 missing_field"], outcomes.RejectSummary());
+        Assert.Equal("row 2: 'answer' is missing (null, or no such column)", outcomes[1].Sample.Meta["detail"]);
     }
 
     [Theory]
