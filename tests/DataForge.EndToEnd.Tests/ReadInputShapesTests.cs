@@ -79,7 +79,7 @@ public sealed class ReadInputShapesTests
         Assert.Equal(["qa.csv:2|Grüße aus Köln 👋||Greetings 👋|", "qa.csv:3|列出三种水果||苹果、\n香蕉、橙子|"], plain);
         Assert.Equal(plain.Select(r => r.Replace("qa.csv:", "qa.csv.gz:", StringComparison.Ordinal)), packed);
         var rejects = RunFolderAssert.Rows($"SELECT source, reason FROM read_parquet('{temp.Combine("run-csvgz", "rejects", "*.parquet")}')").Select(r => $"{r[0]} {r[1]}");
-        Assert.Equal(["in/csvgz/qa.csv.gz:4 invalid_csv"], rejects);
+        Assert.Equal(["in/csvgz/qa.csv.gz:5 invalid_csv"], rejects);
     }
 
     private static async Task<(List<string> Rows, string Stderr)> RunAsync(TempFolder temp, string folder, string options)
