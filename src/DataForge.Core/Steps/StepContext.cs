@@ -5,8 +5,16 @@ namespace DataForge.Core.Steps;
 /// <summary>What the engine tells a step about the run it is part of.</summary>
 public sealed class StepContext
 {
+    private readonly Action<string> _notices;
+
     /// <summary>Creates a context.</summary>
-    public StepContext(string stepName, long runSeed, string runId, string scratchDirectory, ReviewVerdicts? verdicts = null)
+    /// <param name="stepName">The step's name in the pipeline.</param>
+    /// <param name="runSeed">The run seed.</param>
+    /// <param name="runId">The run id.</param>
+    /// <param name="scratchDirectory">A folder for temporary files.</param>
+    /// <param name="verdicts">The run's review verdicts; null: none.</param>
+    /// <param name="notices">Receives the step's notices for the user; null: they are written to stderr.</param>
+    public StepContext(string stepName, long runSeed, string runId, string scratchDirectory, ReviewVerdicts? verdicts = null, Action<string>? notices = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stepName);
         StepName = stepName;
@@ -14,7 +22,9 @@ public sealed class StepContext
         RunId = runId;
         ScratchDirectory = scratchDirectory;
         Verdicts = verdicts ?? ReviewVerdicts.Empty;
+        _notices = notices ?? (notice => Console.Error.WriteLine($"note: {notice}"));
     }
+
 
     /// <summary>The step's name in the pipeline.</summary>
     public string StepName { get; }
@@ -38,6 +48,9 @@ public sealed class StepContext
     /// its cache key, and no other step's.
     /// </summary>
     public bool IsPinned(string recordId) => Verdicts.IsAccepted(recordId);
+
+    /// <summary>Tells the user something that does not stop the step (the run's notices, printed when it ends).</summary>
+    public void Note(string notice) => _notices(notice);
 
     /// <summary>The generator for one record: derived from (run seed, record id, step name), never shared.</summary>
     public Random RandomFor(string recordId) => DeterministicRandom.Create(RunSeed, recordId, StepName);

@@ -175,7 +175,7 @@ public sealed class RunExecutor
         var built = _spec.Steps.Select(s => StepNodes.Build(s, resources, _request.Refresh)).ToList();
         var nodes = _partitions?.Replace(built) ?? built;
         var rejectSink = new RejectSink(folder.Rejects, RunId, ShardWriterOptions.Default);
-        _engine = new PipelineEngine(nodes, new EngineEnvironment(_spec.Run.Seed, RunId, folder.Scratch, store, rejectSink, _verdicts));
+        _engine = new PipelineEngine(nodes, new EngineEnvironment(_spec.Run.Seed, RunId, folder.Scratch, store, rejectSink, _verdicts, Notices: folder.Note));
         EngineResult result;
         try
         {

@@ -53,6 +53,8 @@ internal static class FilePreamble
     {
         InputFileKind.Jsonl => "JSON Lines text",
         InputFileKind.JsonArray => "JSON text",
+        InputFileKind.Csv => "CSV text",
+        InputFileKind.Tsv => "TSV text",
         _ => $"{file.Language} source text",
     };
 }

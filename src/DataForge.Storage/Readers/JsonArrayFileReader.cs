@@ -5,8 +5,9 @@ using DataForge.Core.Steps;
 namespace DataForge.Storage.Readers;
 
 /// <summary>
-/// Reads a <c>.json</c> file: an array of records (each element's line is where it starts) or a
-/// single record object. The file is read whole, so files over
+/// Reads a <c>.json</c> file: an array of records (each element's line is where it starts), a
+/// single record object, or JSON Lines saved as <c>.json</c> (see <see cref="JsonLinesSniff"/>),
+/// which is read line by line as a <c>.jsonl</c> file. An array or object is read whole, so files over
 /// <see cref="RecordReaderOptions.MaxJsonFileBytes"/> are rejected as <c>file_too_large</c>.
 /// A syntax error in the array ends the file with one <c>invalid_json</c> reject. Binary
 /// detection is the line rule of <see cref="TextBytes.LooksBinary"/>: a NUL byte in one element
@@ -16,6 +17,16 @@ internal static class JsonArrayFileReader
 {
     public static async IAsyncEnumerable<Outcome> ReadAsync(InputFile file, RecordReaderOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (await JsonLinesSniff.IsJsonLinesAsync(file.FullPath, options.MaxLineBytes, cancellationToken).ConfigureAwait(false))
+        {
+            await foreach (var outcome in JsonlFileReader.ReadAsync(file, options, cancellationToken).ConfigureAwait(false))
+            {
+                yield return outcome;
+            }
+
+            yield break;
+        }
+
         var length = new FileInfo(file.FullPath).Length;
         if (length > options.MaxJsonFileBytes)
         {

@@ -31,11 +31,14 @@ internal static class JsonRecords
             return Rejects.Create(ReadReasons.InvalidJson, detail, json, source, options.Origin);
         }
 
-        var fields = RecordParser.Parse(json, options.MaxFieldBytes);
-        return RecordShape.Complete(fields) is { } error
-            ? Reject(error, json, line, unterminated, source, options.Origin)
-            : Outcome.Keep(RecordShape.ToSample(fields, source, options.Origin));
+        return Complete(RecordParser.Parse(json, options.MaxFieldBytes, options.Fields), json, line, unterminated, source, options);
     }
+
+    /// <summary>The kept record of parsed <paramref name="fields"/>, or their reject with <paramref name="raw"/> as its raw text.</summary>
+    public static Outcome Complete(RecordFields fields, ReadOnlySpan<byte> raw, long line, bool unterminated, string source, RecordReaderOptions options)
+        => RecordShape.Complete(fields, options.Fields) is { } error
+            ? Reject(error, raw, line, unterminated, source, options.Origin)
+            : Outcome.Keep(RecordShape.ToSample(fields, source, options.Origin));
 
     /// <summary>Offset of the first byte that does not start a valid UTF-8 sequence (the length when all are valid).</summary>
     public static int FirstInvalidByte(ReadOnlySpan<byte> bytes)

@@ -7,7 +7,8 @@ namespace DataForge.Storage.Readers;
 
 /// <summary>
 /// Reads a Parquet file row group by row group (never the whole file): string columns
-/// <c>instruction</c>, <c>input</c>, <c>output</c>, <c>language</c>, all optional in the schema.
+/// <c>instruction</c>, <c>input</c>, <c>output</c>, <c>language</c> (or the columns
+/// <see cref="RecordReaderOptions.Fields"/> names), all optional in the schema.
 /// <c>source</c> is <c>file:row</c> with 1-based row numbers.
 /// </summary>
 internal static class ParquetFileReader
@@ -32,7 +33,7 @@ internal static class ParquetFileReader
             var row = 0L;
             for (var index = 0; index < reader.RowGroupCount; index++)
             {
-                var (group, groupProblem) = await ReadGroupAsync(reader, index, cancellationToken).ConfigureAwait(false);
+                var (group, groupProblem) = await ReadGroupAsync(reader, index, options.Fields, cancellationToken).ConfigureAwait(false);
                 if (group is null)
                 {
                     yield return await InvalidAsync(file, row + 1, groupProblem!, options.Origin, cancellationToken).ConfigureAwait(false);
@@ -59,11 +60,11 @@ internal static class ParquetFileReader
         }
     }
 
-    private static async Task<(ParquetRowGroup? Group, string? Problem)> ReadGroupAsync(ParquetReader reader, int index, CancellationToken cancellationToken)
+    private static async Task<(ParquetRowGroup? Group, string? Problem)> ReadGroupAsync(ParquetReader reader, int index, FieldNames names, CancellationToken cancellationToken)
     {
         try
         {
-            return (await ParquetRowGroup.ReadAsync(reader, index, cancellationToken).ConfigureAwait(false), null);
+            return (await ParquetRowGroup.ReadAsync(reader, index, names, cancellationToken).ConfigureAwait(false), null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

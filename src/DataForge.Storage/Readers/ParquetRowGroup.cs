@@ -10,22 +10,26 @@ namespace DataForge.Storage.Readers;
 /// <summary>The record columns of one Parquet row group, read as strings (null where a value or the column is absent).</summary>
 internal sealed class ParquetRowGroup
 {
-    private static readonly string[] Names = ["instruction", "input", "output", "language"];
-    private readonly string?[]?[] _columns = new string?[]?[Names.Length];
-    private readonly string?[] _problems = new string?[Names.Length];
+    private const int ColumnCount = 4;
+    private readonly string?[]?[] _columns = new string?[]?[ColumnCount];
+    private readonly string?[] _problems = new string?[ColumnCount];
 
-    private ParquetRowGroup(int rowCount)
+    private ParquetRowGroup(int rowCount, FieldNames names)
     {
         RowCount = rowCount;
+        Names = [names.Instruction, names.Input, names.Output, names.Language];
     }
+
+    // The columns read as instruction, input, output and language.
+    private string[] Names { get; }
 
     public int RowCount { get; }
 
-    public static async Task<ParquetRowGroup> ReadAsync(ParquetReader reader, int index, CancellationToken cancellationToken)
+    public static async Task<ParquetRowGroup> ReadAsync(ParquetReader reader, int index, FieldNames names, CancellationToken cancellationToken)
     {
         var group = reader.OpenRowGroupReader(index);
-        var rows = new ParquetRowGroup(checked((int)group.RowCount));
-        for (var c = 0; c < Names.Length; c++)
+        var rows = new ParquetRowGroup(checked((int)group.RowCount), names);
+        for (var c = 0; c < ColumnCount; c++)
         {
             await rows.ReadColumnAsync(group, reader.Schema, c, cancellationToken).ConfigureAwait(false);
         }
@@ -107,7 +111,7 @@ internal sealed class ParquetRowGroup
     private static long Utf8Length(string value, int maxFieldBytes)
         => value.Length > maxFieldBytes || 3L * value.Length <= maxFieldBytes ? value.Length : Encoding.UTF8.GetByteCount(value);
 
-    private static byte[] RawJson(string?[] values)
+    private byte[] RawJson(string?[] values)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))

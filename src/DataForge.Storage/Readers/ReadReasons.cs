@@ -15,11 +15,15 @@ internal static class ReadReasons
     public const string BinaryFile = "binary_file";
     public const string InvalidParquet = "invalid_parquet";
     public const string FileTooLarge = "file_too_large";
+    public const string UnsupportedContent = "unsupported_content";
+    public const string InvalidCsv = "invalid_csv";
+    public const string InvalidCompression = "invalid_compression";
 
     /// <summary>Every reason, in a fixed order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         InvalidJson, InvalidUtf8, MissingField, WrongType, FieldTooLarge, LineTooLarge,
         TruncatedLine, NotAnObject, EmptyFile, BinaryFile, InvalidParquet, FileTooLarge,
+        UnsupportedContent, InvalidCsv, InvalidCompression,
     ];
 }

@@ -16,9 +16,14 @@ namespace DataForge.Storage.Readers;
 /// <c>invalid_json</c>, <c>invalid_utf8</c>, <c>missing_field</c>, <c>wrong_type</c>,
 /// <c>field_too_large</c>, <c>line_too_large</c>, <c>truncated_line</c> (an unterminated last line
 /// that is not JSON), <c>not_an_object</c>, <c>empty_file</c>, <c>binary_file</c> (NUL in the first
-/// 8 KiB), <c>invalid_parquet</c>, <c>file_too_large</c> (a <c>.json</c> file over 256 MiB).</para>
-/// <para><b>Options:</b> see <see cref="ReadStepOptions"/>: <c>path</c>, <c>max_field_bytes</c>;
-/// the run's <c>limit</c> is set by the factory.</para>
+/// 8 KiB), <c>invalid_parquet</c>, <c>file_too_large</c> (a <c>.json</c> file over 256 MiB),
+/// <c>unsupported_content</c> (a chat content part that is not text: an image, audio, a file),
+/// <c>invalid_csv</c> (a CSV / TSV row with a broken quote or the wrong number of cells, or an
+/// unreadable header), <c>invalid_compression</c> (broken gzip / zstd data; the records before it
+/// are read).</para>
+/// <para><b>Options:</b> see <see cref="ReadStepOptions"/>: <c>path</c>, <c>max_field_bytes</c>,
+/// <c>include</c>, <c>exclude</c>, <c>fields</c>; the run's <c>limit</c> is set by the factory.
+/// The files of a folder that are not read are named in one run notice.</para>
 /// <para><b>References:</b> Alpaca (Taori et al. 2023, tatsu-lab/stanford_alpaca), ShareGPT
 /// conversation format, JSON Lines (jsonlines.org).</para>
 /// </remarks>
@@ -42,7 +47,7 @@ public sealed class ReadStep : SourceStep
     /// <summary>The <c>read</c> step type: the path resolved against the pipeline file, the run's limit.</summary>
     public static StepDefinition Definition { get; } = StepDefinition.Create<ReadStep, ReadStepOptions>(
         "read",
-        "Reads JSONL / JSON / Parquet records or code files from a file or folder.",
+        "Reads JSONL / JSON / CSV / TSV (each also .gz or .zst) / Parquet records or code files from a file or folder.",
         new(
             [],
             ["id", "kind", "instruction", "input", "output", "messages", "language", "root_id", "round", "source", "origin", "meta"],
@@ -61,6 +66,6 @@ public sealed class ReadStep : SourceStep
     public override IAsyncEnumerable<Outcome> ReadAsync(StepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return RecordReader.ReadAsync(_options.Path!, _options.ToReaderOptions(context.StepName), cancellationToken);
+        return RecordReader.ReadAsync(_options.Path!, _options.ToReaderOptions(context), cancellationToken);
     }
 }

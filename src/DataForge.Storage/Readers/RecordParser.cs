@@ -14,8 +14,9 @@ internal static class RecordParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
-    public static RecordFields Parse(ReadOnlySpan<byte> json, int maxFieldBytes)
+    public static RecordFields Parse(ReadOnlySpan<byte> json, int maxFieldBytes, FieldNames? names = null)
     {
+        names ??= FieldNames.Default;
         var fields = new RecordFields();
         var reader = new Utf8JsonReader(json, ReaderOptions);
         try
@@ -24,7 +25,7 @@ internal static class RecordParser
             var root = reader.TokenType;
             if (root == JsonTokenType.StartObject)
             {
-                ReadObject(ref reader, fields, maxFieldBytes);
+                ReadObject(ref reader, fields, maxFieldBytes, names);
             }
             else
             {
@@ -56,33 +57,34 @@ internal static class RecordParser
         return e.BytePositionInLine is { } position ? $"{message} (at byte {position})" : message;
     }
 
-    private static void ReadObject(ref Utf8JsonReader reader, RecordFields fields, int maxFieldBytes)
+    private static void ReadObject(ref Utf8JsonReader reader, RecordFields fields, int maxFieldBytes, FieldNames names)
     {
+        var keys = names.Utf8;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("instruction"u8))
+            if (reader.ValueTextEquals(keys[0]))
             {
-                fields.Instruction = ReadString(ref reader, "instruction", fields, maxFieldBytes);
+                fields.Instruction = ReadString(ref reader, names.Instruction, fields, maxFieldBytes);
             }
-            else if (reader.ValueTextEquals("input"u8))
+            else if (reader.ValueTextEquals(keys[1]))
             {
-                fields.Input = ReadString(ref reader, "input", fields, maxFieldBytes);
+                fields.Input = ReadString(ref reader, names.Input, fields, maxFieldBytes);
             }
-            else if (reader.ValueTextEquals("output"u8))
+            else if (reader.ValueTextEquals(keys[2]))
             {
-                fields.Output = ReadString(ref reader, "output", fields, maxFieldBytes);
+                fields.Output = ReadString(ref reader, names.Output, fields, maxFieldBytes);
             }
-            else if (reader.ValueTextEquals("language"u8))
+            else if (reader.ValueTextEquals(keys[3]))
             {
-                fields.Language = ReadString(ref reader, "language", fields, maxFieldBytes);
+                fields.Language = ReadString(ref reader, names.Language, fields, maxFieldBytes);
             }
-            else if (reader.ValueTextEquals("messages"u8))
+            else if (reader.ValueTextEquals(keys[4]))
             {
-                ReadConversation(ref reader, "messages", fields, maxFieldBytes);
+                ReadConversation(ref reader, names.Messages, shareGpt: false, fields, maxFieldBytes);
             }
-            else if (reader.ValueTextEquals("conversations"u8))
+            else if (reader.ValueTextEquals(keys[5]))
             {
-                ReadConversation(ref reader, "conversations", fields, maxFieldBytes);
+                ReadConversation(ref reader, names.Conversations, shareGpt: true, fields, maxFieldBytes);
             }
             else
             {
@@ -92,7 +94,7 @@ internal static class RecordParser
         }
     }
 
-    private static void ReadConversation(ref Utf8JsonReader reader, string name, RecordFields fields, int maxFieldBytes)
+    private static void ReadConversation(ref Utf8JsonReader reader, string name, bool shareGpt, RecordFields fields, int maxFieldBytes)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null)
@@ -107,7 +109,6 @@ internal static class RecordParser
             return;
         }
 
-        var shareGpt = name == "conversations";
         var messages = new List<ChatMessage>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -138,7 +139,9 @@ internal static class RecordParser
             }
             else if (reader.ValueTextEquals(contentKey))
             {
-                content = ReadString(ref reader, $"{name}.{contentKey}", fields, maxFieldBytes);
+                content = shareGpt
+                    ? ReadString(ref reader, $"{name}.{contentKey}", fields, maxFieldBytes)
+                    : ContentParts.ReadContent(ref reader, $"{name}.{contentKey}", fields, maxFieldBytes);
             }
             else
             {
@@ -170,7 +173,7 @@ internal static class RecordParser
     };
 
     /// <summary>Reads the value after a property name: a string, or null for JSON null; anything else fails the record.</summary>
-    private static string? ReadString(ref Utf8JsonReader reader, string name, RecordFields fields, int maxFieldBytes)
+    internal static string? ReadString(ref Utf8JsonReader reader, string name, RecordFields fields, int maxFieldBytes)
     {
         reader.Read();
         switch (reader.TokenType)
@@ -186,7 +189,7 @@ internal static class RecordParser
         }
     }
 
-    private static string? ReadBoundedString(ref Utf8JsonReader reader, string name, RecordFields fields, int maxFieldBytes)
+    internal static string? ReadBoundedString(ref Utf8JsonReader reader, string name, RecordFields fields, int maxFieldBytes)
     {
         // Unescaping never makes a string longer, so short raw text is within the limit as it stands.
         if (reader.ValueSpan.Length <= maxFieldBytes)

@@ -13,6 +13,10 @@ namespace DataForge.Storage.Readers;
 /// <item><term><see cref="Origin"/></term><description>null</description></item>
 /// <item><term><see cref="Limit"/></term><description>null: no limit</description></item>
 /// <item><term><see cref="CodeExtensions"/></term><description><see cref="DefaultCodeExtensions"/></description></item>
+/// <item><term><see cref="Fields"/></term><description><see cref="FieldNames.Default"/>: every field under its own name</description></item>
+/// <item><term><see cref="Include"/>, <see cref="Exclude"/></term><description>null: <see cref="InputFilter.DefaultInclude"/>, <see cref="InputFilter.DefaultExclude"/></description></item>
+/// <item><term><see cref="ScratchDirectory"/></term><description>null: the system's temporary folder</description></item>
+/// <item><term><see cref="Notice"/></term><description>null: notices are dropped</description></item>
 /// </list>
 /// </remarks>
 public sealed record RecordReaderOptions
@@ -73,6 +77,21 @@ public sealed record RecordReaderOptions
         get => _codeExtensions;
         init => _codeExtensions = CheckExtensions(value);
     }
+
+    /// <summary>The input field each record field is read from.</summary>
+    public FieldNames Fields { get; init; } = FieldNames.Default;
+
+    /// <summary>Glob patterns of relative paths read in a folder; null: every file of a known type.</summary>
+    public IReadOnlyList<string>? Include { get; init; }
+
+    /// <summary>Glob patterns of relative paths never read in a folder; null: model and run-folder metadata files.</summary>
+    public IReadOnlyList<string>? Exclude { get; init; }
+
+    /// <summary>Where compressed inputs are decompressed while they are read; null: the system's temporary folder.</summary>
+    public string? ScratchDirectory { get; init; }
+
+    /// <summary>Receives notices for the user (the files of a folder that are not read).</summary>
+    public Action<string>? Notice { get; init; }
 
     internal static int Positive(int value, string name)
         => value > 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive.");

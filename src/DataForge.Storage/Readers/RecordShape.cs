@@ -10,8 +10,9 @@ namespace DataForge.Storage.Readers;
 internal static class RecordShape
 {
     /// <summary>Completes <paramref name="fields"/> in place; returns the problem, if any.</summary>
-    public static RecordError? Complete(RecordFields fields)
+    public static RecordError? Complete(RecordFields fields, FieldNames? names = null)
     {
+        names ??= FieldNames.Default;
         if (fields.Error is { } error)
         {
             return error;
@@ -19,7 +20,7 @@ internal static class RecordShape
 
         return fields.Messages is { } messages
             ? CompleteConversation(fields, messages)
-            : CompleteAlpaca(fields);
+            : CompleteAlpaca(fields, names);
     }
 
     /// <summary>The sample of complete fields.</summary>
@@ -29,14 +30,14 @@ internal static class RecordShape
         return SampleFactory.Create(fields.Instruction!, fields.Input, fields.Output, messages, fields.Language, source, origin);
     }
 
-    private static RecordError? CompleteAlpaca(RecordFields fields)
+    private static RecordError? CompleteAlpaca(RecordFields fields, FieldNames names)
     {
         if (fields.Instruction is null)
         {
-            return Missing("'instruction' is missing (expected Alpaca 'instruction'/'output', chat 'messages' or ShareGPT 'conversations')");
+            return Missing($"'{names.Instruction}' is missing (expected Alpaca '{names.Instruction}'/'{names.Output}', chat '{names.Messages}' or ShareGPT '{names.Conversations}')");
         }
 
-        return fields.Output is null ? Missing("'output' is missing") : null;
+        return fields.Output is null ? Missing($"'{names.Output}' is missing") : null;
     }
 
     private static RecordError? CompleteConversation(RecordFields fields, List<ChatMessage> messages)

@@ -48,10 +48,25 @@ public sealed class RunFolder
     public bool HasReplacedLeftovers => ReplacedLeftovers().Length > 0;
 
     /// <summary>Things worth telling the user that did not stop the run (files left in place, leftovers cleaned).</summary>
-    public IReadOnlyList<string> Notices => _notices;
+    public IReadOnlyList<string> Notices
+    {
+        get
+        {
+            lock (_notices)
+            {
+                return [.. _notices];
+            }
+        }
+    }
 
     /// <summary>Adds a notice for the user (something that did not stop the run).</summary>
-    public void Note(string notice) => _notices.Add(notice);
+    public void Note(string notice)
+    {
+        lock (_notices)
+        {
+            _notices.Add(notice);
+        }
+    }
 
     /// <summary>
     /// Refuses (<see cref="OutFolderRefusedException"/>) a final folder that is a file, or exists, is not

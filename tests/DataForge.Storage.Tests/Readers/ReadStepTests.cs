@@ -63,7 +63,7 @@ public sealed class ReadStepTests : IDisposable
         Assert.Empty(contract.Requires);
         Assert.Equal(["id", "kind", "instruction", "input", "output", "messages", "language", "root_id", "round", "source", "origin", "meta"], contract.Produces);
         Assert.Equal(
-            ["binary_file", "empty_file", "field_too_large", "file_too_large", "invalid_json", "invalid_parquet", "invalid_utf8", "line_too_large", "missing_field", "not_an_object", "truncated_line", "wrong_type"],
+            ["binary_file", "empty_file", "field_too_large", "file_too_large", "invalid_compression", "invalid_csv", "invalid_json", "invalid_parquet", "invalid_utf8", "line_too_large", "missing_field", "not_an_object", "truncated_line", "unsupported_content", "wrong_type"],
             contract.DropReasons.Order(StringComparer.Ordinal));
     }
 

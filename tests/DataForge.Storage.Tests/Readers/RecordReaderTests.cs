@@ -79,7 +79,7 @@ public sealed class RecordReaderTests : IDisposable
     public void ReadAsync_UnreadableFileType_ThrowsArgumentException()
     {
         // Arrange
-        var path = _folder.Write("data.csv", "a,b\n");
+        var path = _folder.Write("data.txt", "a,b\n");
 
         // Act
         var error = Assert.Throws<ArgumentException>(() => RecordReader.ReadAsync(path, RecordReaderOptions.Default, CancellationToken.None));
