@@ -9,15 +9,12 @@ internal sealed class ExportCommand : AsyncCommand<ExportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ExportSettings settings, CancellationToken cancellationToken)
     {
-        var runDirectory = LatestLink.Resolve(settings.RunDirectory);
-        var manifestPath = Path.Combine(runDirectory, "manifest.json");
-        if (!File.Exists(manifestPath))
+        if (FinishedRun.Open(settings.RunDirectory) is not { } run)
         {
-            Console.Error.WriteLine($"error: {runDirectory} is not a finished run folder (no manifest.json)");
             return ExitCodes.Usage;
         }
 
-        var manifest = ManifestJson.Read(manifestPath);
+        var (runDirectory, manifest) = run;
         var format = ExportFormats.Parse(settings.Format)!.Value;
         var (written, skipped) = settings.Out is { } path
             ? await ToFileAsync(runDirectory, manifest, format, settings, path, cancellationToken)

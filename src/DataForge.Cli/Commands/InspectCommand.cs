@@ -9,15 +9,12 @@ internal sealed class InspectCommand : AsyncCommand<InspectSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, InspectSettings settings, CancellationToken cancellationToken)
     {
-        var runDirectory = LatestLink.Resolve(settings.RunDirectory);
-        var manifestPath = Path.Combine(runDirectory, "manifest.json");
-        if (!File.Exists(manifestPath))
+        if (FinishedRun.Open(settings.RunDirectory) is not { } run)
         {
-            Console.Error.WriteLine($"error: {runDirectory} is not a finished run folder (no manifest.json)");
             return ExitCodes.Usage;
         }
 
-        var manifest = ManifestJson.Read(manifestPath);
+        var (runDirectory, manifest) = run;
         Console.WriteLine($"run {manifest.RunId} ({manifest.Pipeline.Name}, {manifest.Pipeline.File}): {manifest.Counts.Kept} kept, {manifest.Counts.Rejected} rejected");
         Console.WriteLine();
         Console.WriteLine($"{"step",-24} {"in",10} {"out",10}  dropped");
