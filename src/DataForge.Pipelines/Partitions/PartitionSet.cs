@@ -18,7 +18,7 @@ public sealed class PartitionSet
     /// <summary>The partition folders, by index.</summary>
     public IReadOnlyList<string> Folders => [.. _partitions.Select(p => p.Folder)];
 
-    /// <summary>The partitions' work, added up.</summary>
+    /// <summary>The partitions' manifests, by index.</summary>
     public IReadOnlyList<PartitionManifest> Manifests => [.. _partitions.Select(p => p.Manifest)];
 
     /// <summary>

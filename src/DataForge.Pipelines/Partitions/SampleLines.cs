@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using DataForge.Core.Records;
 
 namespace DataForge.Pipelines.Partitions;
@@ -68,12 +67,5 @@ internal sealed class SampleLines : IAsyncDisposable
                 }
             }
         }
-    }
-
-    /// <summary>The SHA-256 of a file, lower-case hex.</summary>
-    public static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

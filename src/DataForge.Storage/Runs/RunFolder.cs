@@ -12,7 +12,7 @@ public sealed class RunFolder
     /// <summary>The file that marks a staging folder as made by DataForge (only such folders are deleted whole).</summary>
     public const string StagingMarker = ".dataforge-staging";
 
-    private readonly List<string> _notices = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _notices = new();
 
     /// <summary>Plans the folders for a run published at <paramref name="finalDirectory"/>.</summary>
     public RunFolder(string finalDirectory)
@@ -47,26 +47,11 @@ public sealed class RunFolder
     /// <summary>True when an interrupted replace left a <c>NAME.replaced-*</c> folder (see <see cref="Recover"/>).</summary>
     public bool HasReplacedLeftovers => ReplacedLeftovers().Length > 0;
 
-    /// <summary>Things worth telling the user that did not stop the run (files left in place, leftovers cleaned).</summary>
-    public IReadOnlyList<string> Notices
-    {
-        get
-        {
-            lock (_notices)
-            {
-                return [.. _notices];
-            }
-        }
-    }
+    /// <summary>Things worth telling the user that did not stop the run (files left in place, leftovers cleaned); steps may add them from any thread.</summary>
+    public IReadOnlyList<string> Notices => [.. _notices];
 
     /// <summary>Adds a notice for the user (something that did not stop the run).</summary>
-    public void Note(string notice)
-    {
-        lock (_notices)
-        {
-            _notices.Add(notice);
-        }
-    }
+    public void Note(string notice) => _notices.Enqueue(notice);
 
     /// <summary>
     /// Refuses (<see cref="OutFolderRefusedException"/>) a final folder that is a file, or exists, is not
@@ -113,7 +98,7 @@ public sealed class RunFolder
             if (!Directory.Exists(Final) && RunFolderContents.IsRunFolder(replaced))
             {
                 Directory.Move(replaced, Final);
-                _notices.Add($"restored {Final} from {Path.GetFileName(replaced)} (a replace was interrupted)");
+                _notices.Enqueue($"restored {Final} from {Path.GetFileName(replaced)} (a replace was interrupted)");
                 continue;
             }
 
@@ -215,7 +200,7 @@ public sealed class RunFolder
     {
         if (RunFolderContents.RemoveOwn(directory) is { Count: > 0 } kept)
         {
-            _notices.Add($"kept {directory}: it holds files DataForge did not write ({RunFolderContents.Summarize(kept)})");
+            _notices.Enqueue($"kept {directory}: it holds files DataForge did not write ({RunFolderContents.Summarize(kept)})");
         }
     }
 
