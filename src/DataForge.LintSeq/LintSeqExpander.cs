@@ -175,13 +175,13 @@ public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
             Source = parent.Id,
             Origin = parent.Origin,
             Meta = parent.Meta
-                .SetItem("linter", linter.Name)
-                .SetItem("rule_set", linter.RuleSet)
-                .SetItem("sequence", k.ToString(CultureInfo.InvariantCulture))
-                .SetItem("lint_calls", sequence.LintCalls.ToString(CultureInfo.InvariantCulture))
-                .SetItem("preexisting_errors", preexisting.ToString(CultureInfo.InvariantCulture))
-                .SetItem("round_cap_reached", sequence.ReachedRoundCap ? "true" : "false")
-                .SetItem("program_source", parent.Source ?? ""),
+                .SetItem("linter", MetaValue.Of(linter.Name))
+                .SetItem("rule_set", MetaValue.Of(linter.RuleSet))
+                .SetItem("sequence", MetaValue.Of((long)k))
+                .SetItem("lint_calls", MetaValue.Of((long)sequence.LintCalls))
+                .SetItem("preexisting_errors", MetaValue.Of((long)preexisting))
+                .SetItem("round_cap_reached", MetaValue.Of(sequence.ReachedRoundCap))
+                .SetItem("program_source", MetaValue.Of(parent.Source ?? "")),
         };
 
         // The s sequences of one program may coincide (short programs); k keeps their ids apart.

@@ -68,7 +68,7 @@ public sealed class ReferenceJsonlSink : SinkStep, IAsyncDisposable
             _json = new Utf8JsonWriter(_stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         }
 
-        var (file, index) = SourceOf(sample.Meta.GetValueOrDefault("program_source", ""));
+        var (file, index) = SourceOf(sample.MetaText("program_source") ?? "");
         _json!.Reset(_stream);
         _json.WriteStartObject();
         _json.WriteStartArray("edit_path");

@@ -45,7 +45,7 @@ public sealed class LengthFilter : MapStep
     protected override ValueTask<Outcome> MapAsync(Sample sample, StepContext context, CancellationToken cancellationToken)
     {
         var tokens = _counter.CountTokens(TextOf(sample));
-        var counted = sample.WithMeta("tokens", tokens.ToString(CultureInfo.InvariantCulture));
+        var counted = sample.WithMeta("tokens", (long)tokens);
         var outcome = tokens < _options.MinTokens ? Outcome.Drop(counted, "too_short")
             : tokens > _options.MaxTokens ? Outcome.Drop(counted, "too_long")
             : Outcome.Keep(counted);

@@ -101,7 +101,7 @@ internal sealed class NodeCache
     private IncrementalHash Start(string kind)
     {
         var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{kind}\n{_node.Type}\n{_node.Step.Version}\n{_node.Fingerprint}\n{_node.BuildIdentity}seed={_seed}\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"{kind}\nrecord-format={SampleJson.FormatVersion}\n{_node.Type}\n{_node.Step.Version}\n{_node.Fingerprint}\n{_node.BuildIdentity}seed={_seed}\n"));
         return hash;
     }
 }

@@ -85,7 +85,7 @@ internal sealed class OutcomeRouter
     /// <summary>A reject of a replayed step, as the partition that ran it wrote it: counted and appended to the lane.</summary>
     public async ValueTask ReplayRejectAsync(Sample sample, CancellationToken cancellationToken)
     {
-        _stats.Dropping(sample.Reason ?? "unknown", sample.Meta.TryGetValue("reject_class", out var kind) && kind == "error");
+        _stats.Dropping(sample.Reason ?? "unknown", sample.MetaText("reject_class") == "error");
         _rejects ??= new SpillFile($"{_spillPrefix}-rejects.jsonl");
         await _rejects.AppendAsync(sample, cancellationToken).ConfigureAwait(false);
     }

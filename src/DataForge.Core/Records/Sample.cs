@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 
 namespace DataForge.Core.Records;
 
@@ -56,8 +57,11 @@ public sealed record Sample
     /// <summary>Named scores (<c>ifd</c>, <c>ic_ifd</c>, <c>less</c>, <c>s2l_cluster</c>, ...), sorted by name.</summary>
     public ImmutableSortedDictionary<string, double> Scores { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
 
-    /// <summary>Everything else that is deterministic (never timings), sorted by key.</summary>
-    public ImmutableSortedDictionary<string, string> Meta { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+    /// <summary>
+    /// Everything else that is deterministic (never timings), sorted by key: typed JSON values (strings,
+    /// numbers, booleans, arrays, objects) made with <see cref="MetaValue"/>.
+    /// </summary>
+    public ImmutableSortedDictionary<string, JsonElement> Meta { get; init; } = ImmutableSortedDictionary<string, JsonElement>.Empty;
 
     /// <summary>Where the record came from: a relative <c>file:line</c>, or the parent's id.</summary>
     public string? Source { get; init; }
@@ -81,8 +85,27 @@ public sealed record Sample
     /// </summary>
     public string? Order { get; init; }
 
-    /// <summary>Returns a copy with one more <see cref="Meta"/> entry.</summary>
-    public Sample WithMeta(string key, string value) => this with { Meta = Meta.SetItem(key, value) };
+    /// <summary>Returns a copy with one more <see cref="Meta"/> entry (a string).</summary>
+    public Sample WithMeta(string key, string value) => WithMeta(key, MetaValue.Of(value));
+
+    /// <summary>Returns a copy with one more <see cref="Meta"/> entry (an integer).</summary>
+    public Sample WithMeta(string key, long value) => WithMeta(key, MetaValue.Of(value));
+
+    /// <summary>Returns a copy with one more <see cref="Meta"/> entry (a number).</summary>
+    public Sample WithMeta(string key, double value) => WithMeta(key, MetaValue.Of(value));
+
+    /// <summary>Returns a copy with one more <see cref="Meta"/> entry (a boolean).</summary>
+    public Sample WithMeta(string key, bool value) => WithMeta(key, MetaValue.Of(value));
+
+    /// <summary>Returns a copy with one more <see cref="Meta"/> entry (any JSON value); this record itself when the entry is already there.</summary>
+    public Sample WithMeta(string key, JsonElement value)
+        => Meta.TryGetValue(key, out var old) && MetaValue.Same(old, value) ? this : this with { Meta = Meta.SetItem(key, value) };
+
+    /// <summary>Returns a copy with one more <see cref="Meta"/> entry given as JSON text (an array or object).</summary>
+    public Sample WithMetaJson(string key, string json) => WithMeta(key, MetaValue.Parse(json));
+
+    /// <summary>A <see cref="Meta"/> entry as text (<see cref="MetaValue.Text"/>), or null when absent.</summary>
+    public string? MetaText(string key) => Meta.TryGetValue(key, out var value) ? MetaValue.Text(value) : null;
 
     /// <summary>Returns a copy with one more score.</summary>
     public Sample WithScore(string name, double value) => this with { Scores = Scores.SetItem(name, value) };

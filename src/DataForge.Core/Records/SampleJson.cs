@@ -7,6 +7,12 @@ namespace DataForge.Core.Records;
 /// <summary>Lossless JSON form of records, used for spill files and cached step results.</summary>
 public static class SampleJson
 {
+    /// <summary>
+    /// Version of this JSON form, part of every step-result cache key: results cached in an older form
+    /// (meta values as strings, version 1) are recomputed rather than read back with other types.
+    /// </summary>
+    public const int FormatVersion = 2;
+
     /// <summary>Serializes one record to UTF-8 JSON (one line: newlines inside strings are escaped).</summary>
     public static byte[] Serialize(Sample sample) => JsonSerializer.SerializeToUtf8Bytes(sample, SampleJsonContext.Default.Sample);
 

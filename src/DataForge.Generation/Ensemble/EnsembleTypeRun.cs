@@ -116,7 +116,7 @@ internal sealed class EnsembleTypeRun
         foreach (var piece in parsed)
         {
             var candidate = Blank() with { Instruction = piece.Text };
-            candidate = candidate.WithMeta("demonstrations", IdsJson(demonstrations));
+            candidate = candidate.WithMetaJson("demonstrations", IdsJson(demonstrations));
             if (!piece.IsValid)
             {
                 yield return Outcome.Drop(WithId(candidate), piece.Reason!, result.Text);
@@ -126,8 +126,8 @@ internal sealed class EnsembleTypeRun
             var tokens = Tokens(piece.Text);
             var novelty = _index.Query(tokens);
             candidate = candidate
-                .WithMeta("rouge_l_max", novelty.Max.ToString("R", CultureInfo.InvariantCulture))
-                .WithMeta("rouge_l_nearest", NoveltyFilter.NearestJson(novelty.Nearest.Take(_options.Nearest)));
+                .WithMeta("rouge_l_max", novelty.Max)
+                .WithMetaJson("rouge_l_nearest", NoveltyFilter.NearestJson(novelty.Nearest.Take(_options.Nearest)));
             if (novelty.Max > _options.NoveltyThreshold)
             {
                 yield return Outcome.Drop(WithId(candidate), "near_duplicate", result.Text);

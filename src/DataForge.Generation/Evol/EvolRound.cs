@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Json;
 using DataForge.Core.Records;
 using DataForge.Core.Seams;
 using DataForge.Core.Steps;
@@ -89,12 +90,13 @@ internal sealed class EvolRound(EvolInstructOptions options, IReadOnlyList<strin
     // The evolved record before the model calls: lineage and provenance; instruction and output follow.
     private Sample Candidate(Sample current, Sample seed, int round, string operation, PromptTemplate template, string given, RequestSeeds seeds)
     {
-        var meta = ImmutableSortedDictionary<string, string>.Empty
-            .Add("answer_model", models.Answerer.Identity)
-            .Add("evolve_seed", seeds.Evolve.ToString(CultureInfo.InvariantCulture));
+        // A 64-bit unsigned seed stays a string: JSON readers that hold numbers as doubles would round it.
+        var meta = ImmutableSortedDictionary<string, JsonElement>.Empty
+            .Add("answer_model", MetaValue.Of(models.Answerer.Identity))
+            .Add("evolve_seed", MetaValue.Of(seeds.Evolve.ToString(CultureInfo.InvariantCulture)));
         if (options.Elimination == EvolElimination.Paper)
         {
-            meta = meta.SetItem("judge_model", models.Judge.Identity);
+            meta = meta.SetItem("judge_model", MetaValue.Of(models.Judge.Identity));
         }
 
         return new Sample

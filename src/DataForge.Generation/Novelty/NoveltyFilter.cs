@@ -67,8 +67,8 @@ public sealed class NoveltyFilter : MapStep
         var tokens = _vocabulary.Encode(RougeL.Tokenize(TextOf(sample), _options.Stem));
         var result = _index.Query(tokens);
         var marked = sample
-            .WithMeta("rouge_l_max", result.Max.ToString("R", CultureInfo.InvariantCulture))
-            .WithMeta("rouge_l_nearest", NearestJson(result.Nearest.Take(_options.Nearest)));
+            .WithMeta("rouge_l_max", result.Max)
+            .WithMetaJson("rouge_l_nearest", NearestJson(result.Nearest.Take(_options.Nearest)));
         if (result.Max > _options.Threshold)
         {
             return ValueTask.FromResult(Outcome.Drop(marked, "near_duplicate"));

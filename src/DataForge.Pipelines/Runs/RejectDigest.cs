@@ -27,7 +27,7 @@ public sealed record RejectDigest(IReadOnlyList<RejectExample> Examples, IReadOn
         {
             await foreach (var sample in SpillFile.ReadAsync(lane, cancellationToken).ConfigureAwait(false))
             {
-                if (sample.Meta.GetValueOrDefault("reject_class") != "error" || sample.Reason is not { } reason)
+                if (sample.MetaText("reject_class") != "error" || sample.Reason is not { } reason)
                 {
                     continue;
                 }
@@ -36,7 +36,7 @@ public sealed record RejectDigest(IReadOnlyList<RejectExample> Examples, IReadOn
                 counts[reason] = seen + 1;
                 if (seen < PerReason)
                 {
-                    examples.Add(new RejectExample(sample.Step ?? "", reason, sample.Source, sample.Meta.GetValueOrDefault("detail")));
+                    examples.Add(new RejectExample(sample.Step ?? "", reason, sample.Source, sample.MetaText("detail")));
                 }
             }
         }

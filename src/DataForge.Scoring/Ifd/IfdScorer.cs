@@ -137,7 +137,7 @@ public sealed class IfdScorer : BatchedStep
             return Outcome.Drop(sample, value.Reason!);
         }
 
-        var scored = sample.WithScore("ifd", value.Ifd).WithMeta("ifd_losses", LossesJson(value));
+        var scored = sample.WithScore("ifd", value.Ifd).WithMetaJson("ifd_losses", LossesJson(value));
         if (_options.Metric == IfdMetric.IcIfd)
         {
             scored = scored.WithScore("ic_ifd", value.IcIfd);

@@ -164,9 +164,9 @@ public sealed class S2lSelector : BarrierStep
     {
         var marked = sample
             .WithScore(ClusterScore, cluster)
-            .WithMeta("s2l_trajectory", TrajectoryJson(trajectory))
+            .WithMetaJson("s2l_trajectory", TrajectoryJson(trajectory))
             .WithMeta("s2l_proxy", _proxy.Identity);
-        return shortfall > 0 ? marked.WithMeta("s2l_shortfall", shortfall.ToString(CultureInfo.InvariantCulture)) : marked;
+        return shortfall > 0 ? marked.WithMeta("s2l_shortfall", (long)shortfall) : marked;
     }
 
     private static bool HasOutput(Sample sample) => !string.IsNullOrEmpty(sample.Output);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using DataForge.Core.Records;
 using DataForge.Core.Steps;
 
@@ -14,15 +15,15 @@ internal static class Rejects
     /// <summary>A reject with a given id (the hash of bytes no longer held whole) and raw text.</summary>
     public static Outcome Create(string reason, string detail, string id, RawText raw, string source, string? origin)
     {
-        var meta = ImmutableSortedDictionary<string, string>.Empty.SetItem("detail", detail);
+        var meta = ImmutableSortedDictionary<string, JsonElement>.Empty.SetItem("detail", MetaValue.Of(detail));
         if (raw.IsBase64)
         {
-            meta = meta.SetItem("raw_encoding", "base64");
+            meta = meta.SetItem("raw_encoding", MetaValue.Of("base64"));
         }
 
         if (raw.IsTruncated)
         {
-            meta = meta.SetItem("raw_truncated", "true");
+            meta = meta.SetItem("raw_truncated", MetaValue.Of(true));
         }
 
         var sample = new Sample { Id = id, Kind = SampleKinds.Raw, Source = source, Origin = origin, Meta = meta };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using DataForge.Core.Records;
 
@@ -9,6 +10,9 @@ namespace DataForge.Storage.Shards;
 public static class ShardRowMapper
 {
     private static readonly HashSet<string> ScoreColumns = ["ifd", "ic_ifd", "less", "s2l_cluster"];
+
+    // Text stays readable (non-ASCII letters as they are); quotes and control characters are still escaped.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>A data row.</summary>
     public static ShardRow ToRow(Sample sample, string runId) => Fill(new ShardRow(), sample, runId);
@@ -54,7 +58,7 @@ public static class ShardRowMapper
 
     private static double? Score(Sample s, string name) => s.Scores.TryGetValue(name, out var v) ? v : null;
 
-    /// <summary>The <c>meta</c> column: sorted metadata, plus scores without a column under <c>scores</c>. Null when empty.</summary>
+    /// <summary>The <c>meta</c> column: one JSON object of the sorted metadata with their JSON types, plus scores without a column under <c>scores</c>. Null when empty.</summary>
     public static string? MetaJson(Sample s)
     {
         var extraScores = s.Scores.Where(kv => !ScoreColumns.Contains(kv.Key)).ToList();
@@ -64,12 +68,13 @@ public static class ShardRowMapper
         }
 
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             foreach (var (key, value) in s.Meta)
             {
-                json.WriteString(key, value);
+                json.WritePropertyName(key);
+                value.WriteTo(json);
             }
 
             if (extraScores.Count > 0)

@@ -65,8 +65,8 @@ public sealed class LengthFilterTests
 
         // Assert
         Assert.Equal([inputs[1].Id, inputs[2].Id], run.Outputs.Select(s => s.Id));
-        Assert.Equal(["3", "5"], run.Outputs.Select(s => s.Meta["tokens"]));
-        Assert.Equal([("too_short", "1"), ("too_long", "7")], run.Rejects.Select(r => (r.Reason!, r.Meta["tokens"])));
+        Assert.Equal(["3", "5"], run.Outputs.Select(s => s.MetaText("tokens")));
+        Assert.Equal([("too_short", "1"), ("too_long", "7")], run.Rejects.Select(r => (r.Reason!, r.MetaText("tokens"))));
         Assert.Equal(new Dictionary<string, long> { ["too_long"] = 1, ["too_short"] = 1 }, run.Stats.Dropped);
     }
 
@@ -85,7 +85,7 @@ public sealed class LengthFilterTests
         var run = await StepHarness.RunAsync(new LengthFilter(TwoToFive, new WordTokenCounter()), [sample]);
 
         // Assert
-        Assert.Equal("3", Assert.Single(run.Outputs).Meta["tokens"]);
+        Assert.Equal("3", Assert.Single(run.Outputs).MetaText("tokens"));
     }
 
     private static Sample Make(string instruction, string? output)

@@ -26,7 +26,7 @@ public sealed class BatchedStepTests : IDisposable
         // Assert
         Assert.Equal(inputs.Where(s => TestSamples.IndexOf(s) % 5 != 4).Select(s => s.Id), run.Outputs.Select(s => s.Id));
         Assert.Equal(inputs.Where(s => TestSamples.IndexOf(s) % 5 == 4).Select(s => s.Id), run.Rejects.Select(s => s.Id));
-        Assert.All(run.Outputs, s => Assert.Equal("yes", s.Meta["batched"]));
+        Assert.All(run.Outputs, s => Assert.Equal("yes", s.MetaText("batched")));
         Assert.Equal(50, run.Stats.Computed);
     }
 

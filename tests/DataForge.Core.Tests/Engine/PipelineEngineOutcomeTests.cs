@@ -131,7 +131,7 @@ public sealed class PipelineEngineOutcomeTests : IDisposable
         Assert.Equal(4L, sink.In);
         Assert.All(result.Stats, s => Assert.True(s.Completed));
         var rejects = await Graph.ReadLaneAsync(Assert.Single(result.RejectLanes));
-        Assert.Equal(["0", "5"], rejects.Where(r => r.Meta.GetValueOrDefault("reject_class") == "error").Select(r => r.Meta["index"]));
+        Assert.Equal(["0", "5"], rejects.Where(r => r.MetaText("reject_class") == "error").Select(r => r.MetaText("index")));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class PipelineEngineTests : IDisposable
         // Assert
         Assert.True(sink.Completed);
         Assert.Equal(inputs.Select(s => s.Id), sink.Samples.Select(s => s.Id));
-        Assert.All(sink.Samples, s => Assert.Equal("mapped", s.Meta["via"]));
+        Assert.All(sink.Samples, s => Assert.Equal("mapped", s.MetaText("via")));
         Assert.All(sink.Samples, s => Assert.Equal("map", s.Step));
     }
 
@@ -125,8 +125,8 @@ public sealed class PipelineEngineTests : IDisposable
         Assert.Equal(2000, run1.Count);
         Assert.Equal(inputs.Select(s => s.Id), run1.Take(1000).Select(s => s.Id));
         Assert.Equal(inputs.Select(s => s.Id), run1.Skip(1000).Select(s => s.Id));
-        Assert.All(run1.Take(1000), s => Assert.Equal(first, s.Meta["via"]));
-        Assert.All(run1.Skip(1000), s => Assert.Equal(second, s.Meta["via"]));
+        Assert.All(run1.Take(1000), s => Assert.Equal(first, s.MetaText("via")));
+        Assert.All(run1.Skip(1000), s => Assert.Equal(second, s.MetaText("via")));
         Assert.Equal(Json(run1), Json(run2));
     }
 
@@ -148,7 +148,7 @@ public sealed class PipelineEngineTests : IDisposable
 
         // Assert
         Assert.Equal(inputs.Reverse().Select(s => s.Id), sink.Samples.Select(s => s.Id));
-        Assert.All(sink.Samples, s => Assert.Equal("500", s.Meta["seen"]));
+        Assert.All(sink.Samples, s => Assert.Equal("500", s.MetaText("seen")));
         Assert.Equal(500, result.Stats[1].In);
         Assert.Equal(500, result.Stats[1].Out);
     }

@@ -37,8 +37,8 @@ public sealed class PipelineEngineVerdictTests : IDisposable
         Assert.Equal(inputs.Where((_, i) => i != 2).Select(s => s.Id), sink.Samples.Select(s => s.Id));
         var reject = Assert.Single(await Graph.ReadLaneAsync(Assert.Single(result.RejectLanes)));
         Assert.Equal((inputs[2].Id, "source", ReviewVerdicts.RejectedReason), (reject.Id, reject.Step!, reject.Reason!));
-        Assert.Equal("off topic", reject.Meta[ReviewVerdicts.NoteMeta]);
-        Assert.Equal("ana", reject.Meta[ReviewVerdicts.ReviewerMeta]);
+        Assert.Equal("off topic", reject.MetaText(ReviewVerdicts.NoteMeta));
+        Assert.Equal("ana", reject.MetaText(ReviewVerdicts.ReviewerMeta));
         Assert.False(reject.Meta.ContainsKey("reject_class"));
         Assert.Equal(1, result.Stats[0].Dropped[ReviewVerdicts.RejectedReason]);
         Assert.Equal(0, result.Stats.Sum(s => s.Errors));
@@ -64,8 +64,8 @@ public sealed class PipelineEngineVerdictTests : IDisposable
 
         // Assert
         Assert.Equal(3, sink.Samples.Count);
-        Assert.Equal("check the numbers", sink.Samples[1].Meta[ReviewVerdicts.FlagMeta]);
-        Assert.Equal("mapped", sink.Samples[1].Meta["via"]);
+        Assert.Equal("check the numbers", sink.Samples[1].MetaText(ReviewVerdicts.FlagMeta));
+        Assert.Equal("mapped", sink.Samples[1].MetaText("via"));
         Assert.False(sink.Samples[0].Meta.ContainsKey(ReviewVerdicts.FlagMeta));
     }
 

@@ -11,8 +11,8 @@ internal static class TestSamples
 
     public static Sample WithId(Sample sample) => sample with { Id = SampleId.ForContent(sample) };
 
-    public static int IndexOf(Sample sample) => int.Parse(sample.Meta["index"]);
+    public static int IndexOf(Sample sample) => sample.Meta["index"].GetInt32();
 
-    private static System.Collections.Immutable.ImmutableSortedDictionary<string, string> ImmutableMeta(string key, int value)
-        => System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty.Add(key, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static System.Collections.Immutable.ImmutableSortedDictionary<string, System.Text.Json.JsonElement> ImmutableMeta(string key, int value)
+        => System.Collections.Immutable.ImmutableSortedDictionary<string, System.Text.Json.JsonElement>.Empty.Add(key, MetaValue.Of(value));
 }

@@ -45,7 +45,7 @@ public sealed class SampleIdTests
             Model = "m",
             Step = "s",
             Reason = "r",
-            Meta = plain.Meta.Add("k", "v"),
+            Meta = plain.Meta.Add("k", MetaValue.Of("v")),
             Scores = plain.Scores.Add("ifd", 0.5),
         };
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using System.Text.Json;
 using DataForge.Core.Records;
 using DataForge.Core.Steps;
 using Xunit;
@@ -26,7 +27,8 @@ public sealed class SampleJsonTests
         PromptId = "evol-deepen@1234",
         Votes = "[{\"model\":\"a\",\"score\":0.5}]",
         Scores = ImmutableSortedDictionary<string, double>.Empty.Add("ifd", 0.1).Add("less", -1.5e-7).Add("s2l_cluster", 3),
-        Meta = ImmutableSortedDictionary<string, string>.Empty.Add("tokens", "12").Add("z", "").Add("a b", "c\u0000d"),
+        Meta = ImmutableSortedDictionary<string, JsonElement>.Empty.Add("tokens", MetaValue.Of(12)).Add("z", MetaValue.Of("")).Add("a b", MetaValue.Of("c\u0000d"))
+            .Add("losses", MetaValue.Parse("{\"conditioned\":[1.5,2],\"flag\":true}")),
         Source = "seeds/x.jsonl:3",
         Origin = "read_seeds",
         Step = "evol",
@@ -57,7 +59,10 @@ public sealed class SampleJsonTests
         Assert.Equal(Full.Messages, back.Messages!.Value.AsEnumerable());
         Assert.Equal(Full.Edits, back.Edits!.Value.AsEnumerable());
         Assert.Equal(Full.Scores, back.Scores);
-        Assert.Equal(Full.Meta, back.Meta);
+        Assert.Equal(Full.Meta.Keys, back.Meta.Keys);
+        Assert.All(Full.Meta, kv => Assert.True(MetaValue.Same(kv.Value, back.Meta[kv.Key]), kv.Key));
+        Assert.Equal(JsonValueKind.Number, back.Meta["tokens"].ValueKind);
+        Assert.Equal(JsonValueKind.Object, back.Meta["losses"].ValueKind);
         Assert.Equal(Full with { Messages = back.Messages, Edits = back.Edits, Scores = back.Scores, Meta = back.Meta }, back);
     }
 

@@ -68,8 +68,8 @@ public sealed class ReviewVerdictsTests
         Assert.False(outcome.Verdict.Kept);
         Assert.False(outcome.Verdict.IsError);
         Assert.Equal(ReviewVerdicts.RejectedReason, outcome.Verdict.Reason);
-        Assert.Equal("leaks a benchmark answer", outcome.Sample.Meta[ReviewVerdicts.NoteMeta]);
-        Assert.Equal("ana", outcome.Sample.Meta[ReviewVerdicts.ReviewerMeta]);
+        Assert.Equal("leaks a benchmark answer", outcome.Sample.MetaText(ReviewVerdicts.NoteMeta));
+        Assert.Equal("ana", outcome.Sample.MetaText(ReviewVerdicts.ReviewerMeta));
     }
 
     [Fact]
@@ -89,8 +89,8 @@ public sealed class ReviewVerdictsTests
         // Assert
         Assert.True(twice.Verdict.Kept);
         Assert.Equal(once.Sample, twice.Sample);
-        Assert.Equal("check the math", twice.Sample.Meta[ReviewVerdicts.FlagMeta]);
-        Assert.Equal(ReviewVerdicts.FlaggedWithoutNote, withoutNote.Sample.Meta[ReviewVerdicts.FlagMeta]);
+        Assert.Equal("check the math", twice.Sample.MetaText(ReviewVerdicts.FlagMeta));
+        Assert.Equal(ReviewVerdicts.FlaggedWithoutNote, withoutNote.Sample.MetaText(ReviewVerdicts.FlagMeta));
         Assert.False(dropped.Sample.Meta.ContainsKey(ReviewVerdicts.FlagMeta));
         Assert.Equal("below_budget", dropped.Verdict.Reason);
     }

@@ -17,8 +17,8 @@ public sealed class EnsembleInstructGeneratorTests
             EnsembleInstructFakes.Seeds());
 
         // Assert: each type accepted instructions and every one got an instance.
-        Assert.Contains(run.Outputs, s => s.Meta["ensemble_type"] == "with_input" && s.Input == "some text");
-        Assert.Contains(run.Outputs, s => s.Meta["ensemble_type"] == "output_only" && s.Input is null && s.Output == "an answer");
+        Assert.Contains(run.Outputs, s => s.MetaText("ensemble_type") == "with_input" && s.Input == "some text");
+        Assert.Contains(run.Outputs, s => s.MetaText("ensemble_type") == "output_only" && s.Input is null && s.Output == "an answer");
     }
 
     [Fact]
@@ -74,8 +74,8 @@ public sealed class EnsembleInstructGeneratorTests
         // Assert
         Assert.Equal(["too_few_words", "blocked_word", "near_duplicate", "over_target"], run.Rejects.Select(r => r.Reason));
         var copy = run.Rejects.Single(r => r.Reason == "near_duplicate");
-        Assert.Equal("1", copy.Meta["rouge_l_max"]);
-        Assert.Contains(EnsembleInstructFakes.Seeds()[0].Id, copy.Meta["rouge_l_nearest"], StringComparison.Ordinal);
+        Assert.Equal("1", copy.MetaText("rouge_l_max"));
+        Assert.Contains(EnsembleInstructFakes.Seeds()[0].Id, copy.MetaText("rouge_l_nearest"), StringComparison.Ordinal);
         Assert.Equal(" Name three primary colours of paint.", copy.Raw);
         var kept = Assert.Single(run.Outputs);
         Assert.Equal("Explain how a rainbow forms after rain.", kept.Instruction);
@@ -191,7 +191,7 @@ public sealed class EnsembleInstructGeneratorTests
         // Assert
         var reject = Assert.Single(run.Rejects);
         Assert.Equal("request_rejected", reject.Reason);
-        Assert.Equal("error", reject.Meta["reject_class"]);
+        Assert.Equal("error", reject.MetaText("reject_class"));
         Assert.Single(model.Requests.Select(r => r.Seed).Distinct());
     }
 

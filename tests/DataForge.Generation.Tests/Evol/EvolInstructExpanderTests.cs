@@ -87,7 +87,7 @@ public sealed class EvolInstructExpanderTests
             Assert.Equal("evolver@1", record.Model);
             Assert.Equal(PromptLibrary.BuiltIn.Get(record.Operation!).PromptId, record.PromptId);
             Assert.Equal(EvolFakes.LongAnswer, record.Output);
-            Assert.Equal("answerer@1", record.Meta["answer_model"]);
+            Assert.Equal("answerer@1", record.MetaText("answer_model"));
         }
 
         Assert.Equal("Name a color. Explain each step. Explain each step. Explain each step.", run.Outputs[3].Instruction);
@@ -148,7 +148,7 @@ public sealed class EvolInstructExpanderTests
         // Assert
         var reject = Assert.Single(run.Rejects);
         Assert.Equal("request_rejected", reject.Reason);
-        Assert.Equal("error", reject.Meta["reject_class"]);
+        Assert.Equal("error", reject.MetaText("reject_class"));
         Assert.Equal("Name a color. More.", run.Outputs[1].Instruction);
     }
 

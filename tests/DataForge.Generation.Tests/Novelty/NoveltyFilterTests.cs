@@ -53,10 +53,10 @@ public sealed class NoveltyFilterTests
         Assert.Equal(["r0000", "r0002"], run.Outputs.Select(s => s.Id));
         var reject = Assert.Single(run.Rejects);
         Assert.Equal("near_duplicate", reject.Reason);
-        Assert.Equal("1", reject.Meta["rouge_l_max"]);
-        Assert.Equal("""[{"id":"r0000","f":1}]""", reject.Meta["rouge_l_nearest"]);
-        Assert.Equal("0", run.Outputs[0].Meta["rouge_l_max"]);
-        Assert.Equal("[]", run.Outputs[0].Meta["rouge_l_nearest"]);
+        Assert.Equal("1", reject.MetaText("rouge_l_max"));
+        Assert.Equal("""[{"id":"r0000","f":1}]""", reject.MetaText("rouge_l_nearest"));
+        Assert.Equal("0", run.Outputs[0].MetaText("rouge_l_max"));
+        Assert.Equal("[]", run.Outputs[0].MetaText("rouge_l_nearest"));
     }
 
     [Fact]
@@ -85,9 +85,9 @@ public sealed class NoveltyFilterTests
 
         // Assert
         Assert.Equal(2, plain.Outputs.Count);
-        Assert.Equal(0.4, double.Parse(plain.Outputs[1].Meta["rouge_l_max"], CultureInfo.InvariantCulture), 12);
+        Assert.Equal(0.4, plain.Outputs[1].Meta["rouge_l_max"].GetDouble(), 12);
         Assert.Equal(["r0000"], stemmed.Outputs.Select(s => s.Id));
-        Assert.Equal("1", Assert.Single(stemmed.Rejects).Meta["rouge_l_max"]);
+        Assert.Equal("1", Assert.Single(stemmed.Rejects).MetaText("rouge_l_max"));
     }
 
     [Theory]
@@ -118,8 +118,8 @@ public sealed class NoveltyFilterTests
             var (accepted, result) = expected[i];
             var actual = byId[inputs[i].Id];
             Assert.True(accepted == kept.Contains(inputs[i].Id), $"{inputs[i].Id}: decision differs (naive max {result.Max})");
-            Assert.Equal(result.Max.ToString("R", CultureInfo.InvariantCulture), actual.Meta["rouge_l_max"]);
-            Assert.Equal(Expected(result), actual.Meta["rouge_l_nearest"]);
+            Assert.Equal(result.Max.ToString("R", CultureInfo.InvariantCulture), actual.MetaText("rouge_l_max"));
+            Assert.Equal(Expected(result), actual.MetaText("rouge_l_nearest"));
         }
 
         Assert.Contains(expected, e => e.Accepted);

@@ -13,7 +13,7 @@ public sealed class SeedSequencePropertyTests(SeedSequencesFixture seeds) : ICla
     {
         // Assert
         Assert.True(seeds.Programs.Count >= 60, $"{seeds.Programs.Count} seed programs");
-        Assert.Empty(seeds.Rejects.Select(r => $"{r.Reason}: {r.Meta.GetValueOrDefault("detail")}"));
+        Assert.Empty(seeds.Rejects.Select(r => $"{r.Reason}: {r.MetaText("detail")}"));
         foreach (var program in seeds.Programs)
         {
             Assert.Equal(5, seeds.Sequences.Count(s => s.ParentId == program.Id));

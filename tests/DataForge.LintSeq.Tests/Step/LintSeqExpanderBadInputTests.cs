@@ -56,14 +56,14 @@ public sealed class LintSeqExpanderBadInputTests
                 ["crashes"] = "linter_failed",
             },
             reasons);
-        Assert.All(result.Rejects, r => Assert.False(string.IsNullOrEmpty(r.Meta.GetValueOrDefault("detail"))));
+        Assert.All(result.Rejects, r => Assert.False(string.IsNullOrEmpty(r.MetaText("detail"))));
         foreach (var good in new[] { "good-python", "good-csharp", "preexisting-error" })
         {
             Assert.Equal(5, result.Outputs.Count(o => o.Instruction == good));
         }
 
         // Errors already in a program go with the first deletion, as the reference does.
-        Assert.All(result.Outputs.Where(o => o.Instruction == "preexisting-error"), o => Assert.Equal("1", o.Meta["preexisting_errors"]));
+        Assert.All(result.Outputs.Where(o => o.Instruction == "preexisting-error"), o => Assert.Equal("1", o.MetaText("preexisting_errors")));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class LintSeqExpanderBadInputTests
         // Assert
         var reject = Assert.Single(result.Rejects);
         Assert.Equal("linter_missing", reject.Reason);
-        Assert.Contains("apt-get install", reject.Meta["detail"], StringComparison.Ordinal);
+        Assert.Contains("apt-get install", reject.MetaText("detail"), StringComparison.Ordinal);
         Assert.Equal(5, result.Outputs.Count(o => o.Language == "csharp"));
     }
 

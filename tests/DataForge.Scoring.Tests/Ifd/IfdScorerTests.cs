@@ -68,7 +68,7 @@ public sealed class IfdScorerTests
         var kept = Assert.Single(run.Outputs);
         Assert.Equal(1.0, kept.Scores["ifd"], 12);
         Assert.Equal(0.5, kept.Scores["ic_ifd"], 12);
-        Assert.Contains("\"answer_tokens\":2", kept.Meta["ifd_losses"], StringComparison.Ordinal);
+        Assert.Contains("\"answer_tokens\":2", kept.MetaText("ifd_losses"), StringComparison.Ordinal);
     }
 
     [Fact]

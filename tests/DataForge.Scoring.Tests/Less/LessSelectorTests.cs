@@ -101,7 +101,7 @@ public sealed class LessSelectorTests : IDisposable
         Assert.Equal(pool.Where(s => KindOf(s) == "math").Select(s => s.Id), run.Outputs.Select(s => s.Id));
         var lowestKept = run.Outputs.Min(s => s.Scores[LessSelector.ScoreName]);
         Assert.All(run.Rejects, s => Assert.True(s.Scores[LessSelector.ScoreName] < lowestKept));
-        Assert.All(run.Outputs.Concat(run.Rejects), s => Assert.Contains(s.Meta["less_subtask"], new[] { "first", "second" }));
+        Assert.All(run.Outputs.Concat(run.Rejects), s => Assert.Contains(s.MetaText("less_subtask"), new[] { "first", "second" }));
         Assert.Equal(40, run.Stats.Dropped["below_budget"]);
     }
 
@@ -157,7 +157,7 @@ public sealed class LessSelectorTests : IDisposable
 
         // Assert
         Assert.Equal(5, run.Outputs.Count);
-        var errors = run.Rejects.Where(s => s.Meta.GetValueOrDefault("reject_class") == "error").ToDictionary(s => s.Id, s => s.Reason);
+        var errors = run.Rejects.Where(s => s.MetaText("reject_class") == "error").ToDictionary(s => s.Id, s => s.Reason);
         Assert.Equal(new Dictionary<string, string?> { ["no-instruction"] = "no_instruction", ["no-output"] = "no_output", ["cut"] = "no_response_tokens" }, errors);
         Assert.All(run.Rejects.Where(s => s.Reason == "below_budget"), s => Assert.True(s.Scores.ContainsKey(LessSelector.ScoreName)));
         Assert.DoesNotContain(run.Rejects.Where(s => s.Reason != "below_budget"), s => s.Scores.ContainsKey(LessSelector.ScoreName));

@@ -103,8 +103,8 @@ public sealed class S2lSelectorTests
         Assert.Equal(pool.Select(s => s.Id).Where(run.Outputs.Select(o => o.Id).Contains), run.Outputs.Select(s => s.Id));
         var all = run.Outputs.Concat(run.Rejects).ToList();
         Assert.All(all, s => Assert.True(s.Scores.ContainsKey(S2lSelector.ClusterScore)));
-        Assert.All(all, s => Assert.Equal("fake-proxy@1", s.Meta["s2l_proxy"]));
-        Assert.All(all, s => Assert.Equal(6, JsonSerializer.Deserialize<double[]>(s.Meta["s2l_trajectory"])!.Length));
+        Assert.All(all, s => Assert.Equal("fake-proxy@1", s.MetaText("s2l_proxy")));
+        Assert.All(all, s => Assert.Equal(6, s.Meta["s2l_trajectory"].GetArrayLength()));
         Assert.Equal(3, all.Select(s => s.Scores[S2lSelector.ClusterScore]).Distinct().Count());
         Assert.All(all.GroupBy(s => FakeTrainableSource.GroupOf(s.Output!)), g => Assert.Single(g.Select(s => s.Scores[S2lSelector.ClusterScore]).Distinct()));
     }
@@ -122,7 +122,7 @@ public sealed class S2lSelectorTests
         // Assert
         var reject = Assert.Single(run.Rejects, r => r.Id == "empty");
         Assert.Equal(S2lSelector.NoOutput, reject.Reason);
-        Assert.Equal("error", reject.Meta["reject_class"]);
+        Assert.Equal("error", reject.MetaText("reject_class"));
         Assert.Equal(4, run.Outputs.Count);
     }
 
@@ -151,7 +151,7 @@ public sealed class S2lSelectorTests
 
         // Assert
         Assert.Equal(5, run.Outputs.Count);
-        Assert.All(run.Outputs, s => Assert.Equal("4", s.Meta["s2l_shortfall"]));
+        Assert.All(run.Outputs, s => Assert.Equal("4", s.MetaText("s2l_shortfall")));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class BinaryDetectionTests : IDisposable
         Assert.Equal(["nul.jsonl:1", "nul.jsonl:3", "nul.jsonl:4", "nul.jsonl:5"], outcomes.Kept().Select(o => o.Sample.Source));
         var reject = Assert.Single(outcomes.Rejected());
         Assert.Equal(("invalid_json", "nul.jsonl:2"), (reject.Verdict.Reason, reject.Sample.Source));
-        Assert.StartsWith("line 2: a NUL byte at offset 18", reject.Sample.Meta["detail"], StringComparison.Ordinal);
+        Assert.StartsWith("line 2: a NUL byte at offset 18", reject.Sample.MetaText("detail"), StringComparison.Ordinal);
     }
 
     [Fact]

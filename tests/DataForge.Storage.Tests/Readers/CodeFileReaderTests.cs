@@ -98,7 +98,7 @@ public sealed class CodeFileReaderTests : IDisposable
 
         // Assert
         Assert.Equal("invalid_utf8", reject.Verdict.Reason);
-        Assert.Equal("base64", reject.Sample.Meta["raw_encoding"]);
+        Assert.Equal("base64", reject.Sample.MetaText("raw_encoding"));
     }
 
     [Fact]
@@ -112,6 +112,6 @@ public sealed class CodeFileReaderTests : IDisposable
 
         // Assert
         Assert.Equal("field_too_large", reject.Verdict.Reason);
-        Assert.Equal("true", reject.Sample.Meta["raw_truncated"]);
+        Assert.Equal("true", reject.Sample.MetaText("raw_truncated"));
     }
 }

@@ -72,7 +72,7 @@ public sealed class CompressedInputTests : IDisposable
         // Assert
         var last = outcomes[^1];
         Assert.Equal(("invalid_compression", "cut.jsonl.gz:1"), (last.Verdict.Reason, last.Sample.Source));
-        Assert.Contains("gzip", last.Sample.Meta["detail"], StringComparison.Ordinal);
+        Assert.Contains("gzip", last.Sample.MetaText("detail"), StringComparison.Ordinal);
         Assert.InRange(outcomes.Kept().Count, 100, 1999);
         Assert.Equal(Enumerable.Range(0, outcomes.Kept().Count).Select(i => $"done {i}"), outcomes.Kept().Select(o => o.Sample.Output));
     }
@@ -118,7 +118,7 @@ public sealed class CompressedInputTests : IDisposable
         var outcome = Assert.Single(await ReaderTestKit.ReadAllAsync(path));
 
         // Assert
-        Assert.Equal(("invalid_compression", "base64"), (outcome.Verdict.Reason, outcome.Sample.Meta["raw_encoding"]));
+        Assert.Equal(("invalid_compression", "base64"), (outcome.Verdict.Reason, outcome.Sample.MetaText("raw_encoding")));
         Assert.Equal("eyJpbnN0cnVjdGlvbiI6ICJhIiwgIm91dHB1dCI6ICJiIn0K", outcome.Raw);
     }
 

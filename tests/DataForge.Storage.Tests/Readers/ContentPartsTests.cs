@@ -41,7 +41,7 @@ public sealed class ContentPartsTests : IDisposable
 
         // Assert
         Assert.Equal(["mixed.jsonl:1 unsupported_content"], outcomes.RejectSummary());
-        Assert.Equal("line 1: 'messages[0].content[1]' is a 'image_url' part; only 'text' content parts are read", outcomes[0].Sample.Meta["detail"]);
+        Assert.Equal("line 1: 'messages[0].content[1]' is a 'image_url' part; only 'text' content parts are read", outcomes[0].Sample.MetaText("detail"));
         Assert.Equal(image, outcomes[0].Raw);
         Assert.Equal("Hi", outcomes[1].Sample.Instruction);
     }
@@ -63,6 +63,6 @@ public sealed class ContentPartsTests : IDisposable
 
         // Assert
         Assert.Equal(["bad.jsonl:1 wrong_type", "bad.jsonl:2 missing_field", "bad.jsonl:3 unsupported_content", "bad.jsonl:4 wrong_type"], outcomes.RejectSummary());
-        Assert.Equal("line 3: 'messages[0].content[0]' has no 'type'; only 'text' content parts are read", outcomes[2].Sample.Meta["detail"]);
+        Assert.Equal("line 3: 'messages[0].content[0]' has no 'type'; only 'text' content parts are read", outcomes[2].Sample.MetaText("detail"));
     }
 }

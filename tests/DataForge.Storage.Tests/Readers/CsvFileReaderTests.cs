@@ -70,9 +70,9 @@ public sealed class CsvFileReaderTests : IDisposable
         Assert.Equal(["a", "c"], outcomes.Kept().Select(o => o.Sample.Instruction));
         var rejects = outcomes.Rejected();
         Assert.Equal(["too,many,cells", "\"x\"y,z", "short", "e,\"never closed\nf,g\n"], rejects.Select(r => r.Raw));
-        Assert.Equal("line 3: the row has 3 cells, the header has 2", rejects[0].Sample.Meta["detail"]);
-        Assert.StartsWith("line 4: 'y' after the closing quote of field 1", rejects[1].Sample.Meta["detail"], StringComparison.Ordinal);
-        Assert.Equal("line 7: a quoted field is not closed before the end of the file", rejects[3].Sample.Meta["detail"]);
+        Assert.Equal("line 3: the row has 3 cells, the header has 2", rejects[0].Sample.MetaText("detail"));
+        Assert.StartsWith("line 4: 'y' after the closing quote of field 1", rejects[1].Sample.MetaText("detail"), StringComparison.Ordinal);
+        Assert.Equal("line 7: a quoted field is not closed before the end of the file", rejects[3].Sample.MetaText("detail"));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class CsvFileReaderTests : IDisposable
 
         // Assert
         Assert.Equal(("invalid_csv", "dup.csv:1"), (outcome.Verdict.Reason, outcome.Sample.Source));
-        Assert.Contains("column 'output' is named twice", outcome.Sample.Meta["detail"], StringComparison.Ordinal);
+        Assert.Contains("column 'output' is named twice", outcome.Sample.MetaText("detail"), StringComparison.Ordinal);
     }
 
     [Fact]

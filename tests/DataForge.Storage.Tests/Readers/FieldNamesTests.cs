@@ -31,7 +31,7 @@ public sealed class FieldNamesTests : IDisposable
         Assert.Equal(("Wie spät ist es?", "", "Halb zwölf.", "de"), (first.Instruction, first.Input, first.Output, first.Language));
         Assert.Equal(("hi", "hey", 2), (second.Instruction, second.Output, second.Messages!.Value.Length));
         Assert.Equal(["renamed.jsonl:3 missing_field"], outcomes.RejectSummary());
-        Assert.Equal("line 3: 'response' is missing", outcomes[2].Sample.Meta["detail"]);
+        Assert.Equal("line 3: 'response' is missing", outcomes[2].Sample.MetaText("detail"));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class FieldNamesTests : IDisposable
         // Assert
         Assert.Equal(("Größe?", "groß"), (outcomes[0].Sample.Instruction, outcomes[0].Sample.Output));
         Assert.Equal(["qa.parquet:2 missing_field"], outcomes.RejectSummary());
-        Assert.Equal("row 2: 'answer' is missing (null, or no such column)", outcomes[1].Sample.Meta["detail"]);
+        Assert.Equal("row 2: 'answer' is missing (null, or no such column)", outcomes[1].Sample.MetaText("detail"));
     }
 
     [Theory]

@@ -66,7 +66,7 @@ public sealed class JsonArrayFileReaderTests : IDisposable
         Assert.Equal(["broken.json:3 invalid_json"], outcomes.RejectSummary());
         Assert.Single(outcomes.Kept());
         Assert.StartsWith("{\"instruction\": \"c\" \"output\"", outcomes[1].Raw, StringComparison.Ordinal);
-        Assert.Contains("line 3: the JSON array is broken", outcomes[1].Sample.Meta["detail"], StringComparison.Ordinal);
+        Assert.Contains("line 3: the JSON array is broken", outcomes[1].Sample.MetaText("detail"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class JsonArrayFileReaderTests : IDisposable
 
         // Assert
         Assert.Equal(["latin1.json:1 invalid_utf8"], outcomes.RejectSummary());
-        Assert.Equal("base64", outcomes[0].Sample.Meta["raw_encoding"]);
+        Assert.Equal("base64", outcomes[0].Sample.MetaText("raw_encoding"));
         Assert.Equal("latin1.json:2", outcomes[1].Sample.Source);
     }
 
@@ -151,7 +151,7 @@ public sealed class JsonArrayFileReaderTests : IDisposable
 
         // Assert
         Assert.Equal(("file_too_large", "big.json:1"), (reject.Verdict.Reason, reject.Sample.Source));
-        Assert.Equal("true", reject.Sample.Meta["raw_truncated"]);
+        Assert.Equal("true", reject.Sample.MetaText("raw_truncated"));
     }
 
     [Fact]

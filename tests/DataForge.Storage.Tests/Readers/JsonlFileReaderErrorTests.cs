@@ -52,7 +52,7 @@ public sealed class JsonlFileReaderErrorTests : IDisposable
         Assert.True(reject.Verdict.IsError);
         Assert.Equal(SampleKinds.Raw, reject.Sample.Kind);
         Assert.Equal(SampleId.ForBytes(Encoding.UTF8.GetBytes(bad)), reject.Sample.Id);
-        Assert.StartsWith("line 2: ", reject.Sample.Meta["detail"], StringComparison.Ordinal);
+        Assert.StartsWith("line 2: ", reject.Sample.MetaText("detail"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class JsonlFileReaderErrorTests : IDisposable
         var reject = Assert.Single(await ReaderTestKit.ReadAllAsync(path));
 
         // Assert
-        Assert.Equal("line 3: expected a JSON object: 'x' is an invalid start of a value (at byte 0)", reject.Sample.Meta["detail"]);
+        Assert.Equal("line 3: expected a JSON object: 'x' is an invalid start of a value (at byte 0)", reject.Sample.MetaText("detail"));
         Assert.Equal("bad.jsonl:3", reject.Sample.Source);
     }
 
@@ -82,9 +82,9 @@ public sealed class JsonlFileReaderErrorTests : IDisposable
         // Assert
         var reject = outcomes.Single("invalid_utf8");
         Assert.Equal(Convert.ToBase64String(bad), reject.Raw);
-        Assert.Equal("base64", reject.Sample.Meta["raw_encoding"]);
+        Assert.Equal("base64", reject.Sample.MetaText("raw_encoding"));
         Assert.Equal(SampleId.ForBytes(bad), reject.Sample.Id);
-        Assert.Contains("offset 19", reject.Sample.Meta["detail"], StringComparison.Ordinal);
+        Assert.Contains("offset 19", reject.Sample.MetaText("detail"), StringComparison.Ordinal);
         Assert.Single(outcomes.Kept());
     }
 
@@ -100,8 +100,8 @@ public sealed class JsonlFileReaderErrorTests : IDisposable
 
         // Assert
         Assert.Equal(["f.jsonl:2 field_too_large", "f.jsonl:3 field_too_large"], outcomes.RejectSummary());
-        Assert.Contains("'instruction' is 11 bytes", outcomes[1].Sample.Meta["detail"], StringComparison.Ordinal);
-        Assert.Contains("'instruction' is 12 bytes", outcomes[2].Sample.Meta["detail"], StringComparison.Ordinal);
+        Assert.Contains("'instruction' is 11 bytes", outcomes[1].Sample.MetaText("detail"), StringComparison.Ordinal);
+        Assert.Contains("'instruction' is 12 bytes", outcomes[2].Sample.MetaText("detail"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,9 +135,9 @@ public sealed class JsonlFileReaderErrorTests : IDisposable
         var reject = outcomes[1];
         Assert.Equal(RawText.MaxBytes, reject.Raw!.Length);
         Assert.Equal(hugeLine[..RawText.MaxBytes], reject.Raw);
-        Assert.Equal("true", reject.Sample.Meta["raw_truncated"]);
+        Assert.Equal("true", reject.Sample.MetaText("raw_truncated"));
         Assert.Equal(SampleId.ForBytes(Encoding.UTF8.GetBytes(hugeLine)), reject.Sample.Id);
-        Assert.Contains($"{hugeLine.Length} bytes", reject.Sample.Meta["detail"], StringComparison.Ordinal);
+        Assert.Contains($"{hugeLine.Length} bytes", reject.Sample.MetaText("detail"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class JsonlFileReaderErrorTests : IDisposable
         Assert.Equal("binary_file", reject.Verdict.Reason);
         Assert.Equal("blob.jsonl:1", reject.Sample.Source);
         Assert.Equal(Convert.ToBase64String(bytes, 0, RawText.MaxBytes), reject.Raw);
-        Assert.Equal("base64", reject.Sample.Meta["raw_encoding"]);
-        Assert.Equal("true", reject.Sample.Meta["raw_truncated"]);
+        Assert.Equal("base64", reject.Sample.MetaText("raw_encoding"));
+        Assert.Equal("true", reject.Sample.MetaText("raw_truncated"));
     }
 }

@@ -100,7 +100,7 @@ public sealed class ParquetFileReaderTests : IDisposable
 
         // Assert
         Assert.Equal(("wrong_type", "typed.parquet:1"), (reject.Verdict.Reason, reject.Sample.Source));
-        Assert.Contains("'instruction'", reject.Sample.Meta["detail"], StringComparison.Ordinal);
+        Assert.Contains("'instruction'", reject.Sample.MetaText("detail"), StringComparison.Ordinal);
     }
 
     [Fact]

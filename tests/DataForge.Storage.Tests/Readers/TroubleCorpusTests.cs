@@ -64,7 +64,7 @@ public sealed class TroubleCorpusTests : IDisposable
         Assert.Equal(ExpectedKept, outcomes.Kept().Select(o => o.Sample.Source));
         Assert.All(outcomes, o => Assert.Equal("trouble", o.Sample.Origin));
         Assert.All(outcomes.Rejected(), o => Assert.Equal(SampleKinds.Raw, o.Sample.Kind));
-        Assert.All(outcomes.Rejected(), o => Assert.False(string.IsNullOrWhiteSpace(o.Sample.Meta["detail"])));
+        Assert.All(outcomes.Rejected(), o => Assert.False(string.IsNullOrWhiteSpace(o.Sample.MetaText("detail"))));
         var kept = outcomes.Kept().ToDictionary(o => o.Sample.Source!, o => o.Sample);
         SpotCheck(kept);
     }
