@@ -172,7 +172,7 @@ public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
             RootId = parent.RootId ?? parent.Id,
             Operation = "lintseq",
             Round = parent.Round,
-            Source = parent.Id,
+            Source = parent.Source,
             Origin = parent.Origin,
             Meta = parent.Meta
                 .SetItem("linter", MetaValue.Of(linter.Name))

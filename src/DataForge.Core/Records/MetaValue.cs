@@ -17,6 +17,9 @@ public static class MetaValue
     /// <summary>An integer value.</summary>
     public static JsonElement Of(long value) => JsonSerializer.SerializeToElement(value, MetaValueContext.Default.Int64);
 
+    /// <summary>An unsigned integer value (seeds): JSON holds it exactly, though readers that keep numbers as doubles round it beyond 2^53.</summary>
+    public static JsonElement Of(ulong value) => JsonSerializer.SerializeToElement(value, MetaValueContext.Default.UInt64);
+
     /// <summary>A number; a value that JSON cannot hold (NaN, an infinity) becomes its invariant text.</summary>
     public static JsonElement Of(double value)
         => double.IsFinite(value)
@@ -43,6 +46,7 @@ public static class MetaValue
 
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(ulong))]
 [JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(bool))]
 internal sealed partial class MetaValueContext : JsonSerializerContext;

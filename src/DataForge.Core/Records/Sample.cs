@@ -63,7 +63,7 @@ public sealed record Sample
     /// </summary>
     public ImmutableSortedDictionary<string, JsonElement> Meta { get; init; } = ImmutableSortedDictionary<string, JsonElement>.Empty;
 
-    /// <summary>Where the record came from: a relative <c>file:line</c>, or the parent's id.</summary>
+    /// <summary>Where the record came from: its seed's relative <c>file:line</c>, carried to every record derived from it.</summary>
     public string? Source { get; init; }
 
     /// <summary>Name of the <c>read</c> step its root record came from.</summary>

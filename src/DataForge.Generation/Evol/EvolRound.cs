@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using DataForge.Core.Records;
 using DataForge.Core.Seams;
@@ -90,10 +89,9 @@ internal sealed class EvolRound(EvolInstructOptions options, IReadOnlyList<strin
     // The evolved record before the model calls: lineage and provenance; instruction and output follow.
     private Sample Candidate(Sample current, Sample seed, int round, string operation, PromptTemplate template, string given, RequestSeeds seeds)
     {
-        // A 64-bit unsigned seed stays a string: JSON readers that hold numbers as doubles would round it.
         var meta = ImmutableSortedDictionary<string, JsonElement>.Empty
             .Add("answer_model", MetaValue.Of(models.Answerer.Identity))
-            .Add("evolve_seed", MetaValue.Of(seeds.Evolve.ToString(CultureInfo.InvariantCulture)));
+            .Add("evolve_seed", MetaValue.Of(seeds.Evolve));
         if (options.Elimination == EvolElimination.Paper)
         {
             meta = meta.SetItem("judge_model", MetaValue.Of(models.Judge.Identity));
@@ -111,7 +109,7 @@ internal sealed class EvolRound(EvolInstructOptions options, IReadOnlyList<strin
             Round = seed.Round + round,
             Model = models.Evolver.Identity,
             PromptId = template.PromptId,
-            Source = current.Id,
+            Source = current.Source,
             Origin = seed.Origin,
             Meta = meta,
         };

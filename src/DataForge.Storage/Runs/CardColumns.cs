@@ -26,7 +26,7 @@ internal static class CardColumns
         ("s2l_cluster", "int32", "S2L loss-trajectory cluster"),
         ("votes", "string", "the ensemble vote as JSON: candidates, pairwise Rouge-L, winner"),
         ("meta", "string", "other deterministic metadata as JSON"),
-        ("source", "string", "the seed's relative file:line, or the parent's id"),
+        ("source", "string", "the seed's relative file:line, carried to every record derived from it"),
         ("origin", "string", "the read step its seed came from"),
         ("run_id", "string", "the run that wrote it"),
         ("step", "string", "the step that produced it (in rejects: the step that dropped it)"),

@@ -26,8 +26,8 @@ public static class DatasetCard
         var run = manifest.Config["run"] as JsonObject;
         var text = new StringBuilder();
         text.Append("---\n");
-        text.Append("configs:\n- config_name: default\n  data_files:\n  - split: train\n    path: data/train-*\n");
-        text.Append("- config_name: rejects\n  data_files:\n  - split: train\n    path: rejects/rejects-*\n");
+        var configs = CardConfigs.Of(manifest);
+        text.Append(CardConfigs.Yaml(configs));
         text.Append($"license: {Yaml(License(manifest))}\n");
         text.Append("language:\n").Append(string.Concat(Languages(manifest).Select(l => $"- {Yaml(l)}\n")));
         text.Append("task_categories:\n- text-generation\n");
@@ -48,7 +48,7 @@ public static class DatasetCard
         text.Append("---\n\n");
         text.Append($"# {manifest.Pipeline.Name}\n\n");
         text.Append($"Made by DataForge {manifest.CodeVersion} from `{manifest.Pipeline.File}`; run `{manifest.RunId}`.\n\n");
-        text.Append($"- kept records: {manifest.Counts.Kept} (`data/`)\n- rejected records: {manifest.Counts.Rejected} (`rejects/`, with `reason` and `raw`)\n");
+        text.Append($"- kept records: {manifest.Counts.Kept} (`data/`: {string.Join(", ", configs.SkipLast(1).Select(c => $"`{c.Name}`"))})\n- rejected records: {manifest.Counts.Rejected} (`rejects/`, with `reason` and `raw`)\n");
         text.Append($"- seeds sha256: `{manifest.SeedsSha256}`\n- license: {License(manifest)}{(License(manifest) == UnknownLicense ? " (set `license` in the pipeline's `[run]`)" : "")}\n\n");
         Steps(text, manifest);
         if (manifest.Models.Count > 0)
@@ -65,7 +65,7 @@ public static class DatasetCard
             text.Append('\n').Append(RunDiffFormat.Markdown(diff));
         }
 
-        Loading(text, runFolder);
+        Loading(text, runFolder, configs);
         text.Append("\n## Columns\n\n| column | type | meaning |\n|---|---|---|\n");
         foreach (var (name, dtype, meaning) in CardColumns.All)
         {
@@ -121,13 +121,18 @@ public static class DatasetCard
         }
     }
 
-    private static void Loading(StringBuilder text, string? runFolder)
+    private static void Loading(StringBuilder text, string? runFolder, IReadOnlyList<CardConfigs.Config> configs)
     {
-        var data = runFolder is null ? "data/*.parquet" : Path.Combine(runFolder, "data", "*.parquet").Replace('\\', '/');
+        string At(string relative) => runFolder is null ? relative : Path.Combine(runFolder, relative).Replace('\\', '/');
+        var first = configs[0];
+        var files = string.Join(", ", first.Splits.Select(s => $"{JsonSerializer.Serialize(s.Split)}: {JsonSerializer.Serialize(At(s.Path + ".parquet"))}"));
+        var data = At("data/*.parquet");
         text.Append("\n## Loading\n\n");
+        text.Append("Each record kind is a config of its own (`instructions`: instruction records and whole conversations; `edit_sequences`: LintSeq programs with their edits), ");
+        text.Append("each with a `train` split and, when the write step sets `validation_fraction`, a `validation` split drawn per seed (`root_id`), so a seed and everything derived from it stay on one side; `rejects` holds the dropped records. ");
         text.Append("The paths in the `configs` above are relative to this card: `load_dataset` on this folder (or on the hub, once uploaded) finds them. ");
         text.Append(runFolder is null ? "From elsewhere, put the run folder's path in front of `data/`.\n\n" : "From any working folder, with this run folder's path as it was written:\n\n");
-        text.Append($"```python\nfrom datasets import load_dataset\nds = load_dataset(\"parquet\", data_files={{\"train\": {JsonSerializer.Serialize(data)}}})\n```\n\n");
+        text.Append($"```python\nfrom datasets import load_dataset\nds = load_dataset(\"parquet\", data_files={{{files}}})  # config {first.Name}\n```\n\n");
         text.Append($"```sql\n-- DuckDB\nSELECT kind, count(*) FROM read_parquet('{data.Replace("'", "''", StringComparison.Ordinal)}') GROUP BY kind;\n```\n");
     }
 

@@ -88,7 +88,7 @@ public class ShardRow
     [JsonPropertyName("meta")]
     public string? Meta { get; set; }
 
-    /// <summary>Relative file:line or parent id.</summary>
+    /// <summary>The seed's relative file:line, carried to derived records.</summary>
     [JsonPropertyName("source")]
     public string? Source { get; set; }
 
