@@ -37,6 +37,9 @@ public sealed partial class DatasetCardTests
         Assert.Equal(columns.Order(StringComparer.Ordinal), features.Order(StringComparer.Ordinal));
         Assert.Contains(Path.Combine(temp.Combine("run"), "data"), sql, StringComparison.Ordinal);
         Assert.Equal(RunFolderAssert.Scalar<long>($"SELECT count(*) FROM read_parquet('{data}')"), RunFolderAssert.Scalar<long>($"SELECT CAST(sum(n) AS BIGINT) FROM ({sql.TrimEnd(';').Replace("count(*)", "count(*) AS n", StringComparison.Ordinal)})"));
+        var configs = ((YamlSequenceNode)front.Children["configs"]).Cast<YamlMappingNode>().ToList();
+        Assert.Equal(["instructions", "rejects"], configs.Select(c => ((YamlScalarNode)c.Children["config_name"]).Value));
+        Assert.Equal("true", ((YamlScalarNode)configs[0].Children["default"]).Value);
         Assert.Contains("| out | write | ", card, StringComparison.Ordinal);
         Assert.Contains("| wrote ", card, StringComparison.Ordinal);
     }
