@@ -7,13 +7,16 @@ namespace DataForge.Models.Torch;
 
 /// <summary>
 /// A Hugging Face checkpoint folder as an <see cref="ILanguageModel"/>: its tokenizer, its chat
-/// format and a <see cref="TorchDecoder"/>. Calls are serialised (one batch on the CPU at a time);
-/// each call is split into batches of <see cref="TorchModelOptions.BatchSize"/> in request order.
+/// format and a <see cref="TorchDecoder"/>. One batch runs on the CPU at a time. Generation requests
+/// of concurrent calls share batches of up to <see cref="TorchModelOptions.BatchSize"/>
+/// (<see cref="GenerationQueue"/>), so records in flight decode together; scoring calls are split
+/// into batches of that size in request order.
 /// </summary>
 public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableModelSource
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TorchModelOptions _options;
+    private readonly GenerationQueue _queue;
     private readonly HashSet<int> _stopTokens;
     private DecoderTrainer? _trainer;
     private int _maxTrainingTokens = int.MaxValue;
@@ -27,6 +30,7 @@ public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableMode
         _options = options;
         Identity = ModelIdentity.Of(folder, options.Name ?? ModelIdentity.NameOf(folder));
         _stopTokens = [.. decoder.Config.EosTokenIds];
+        _queue = new GenerationQueue(options.BatchSize, (batch, cancellationToken) => Locked(() => Decoder.Generate(batch, _stopTokens, cancellationToken: cancellationToken), cancellationToken));
         if (tokenizer.EosId is int eos)
         {
             _stopTokens.Add(eos);
@@ -46,6 +50,9 @@ public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableMode
 
     /// <summary><c>max_position_embeddings</c>: the most tokens of prompt and continuation together.</summary>
     public int? ContextLength => Decoder.Config.MaxPositionEmbeddings;
+
+    /// <summary>Generation batches decoded so far and the sequences they held: requests of concurrent calls share batches.</summary>
+    public (long Batches, long Sequences) GenerationBatches => _queue.Decoded;
 
     /// <summary>The checkpoint folder.</summary>
     public string Folder { get; }
@@ -80,18 +87,12 @@ public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableMode
     public async Task<IReadOnlyList<GenerationResult>> GenerateAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var results = new List<GenerationResult>(requests.Count);
-        foreach (var chunk in requests.Chunk(_options.BatchSize))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var prompts = chunk.Select(PromptIds).ToList();
-            Window.Check(prompts.Select(p => p.Length + 1), results.Count); // room for one new token at least
-            var inputs = chunk.Select((r, i) => new GenerationInput(prompts[i], Window.NewTokens(r.MaxTokens, prompts[i].Length), new SamplingSettings(r.Temperature, r.TopP, r.TopK, r.Seed), StopCheck(r.Stop))).ToList();
-            var outputs = await Locked(() => Decoder.Generate(inputs, _stopTokens, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
-            results.AddRange(chunk.Select((r, i) => Finish(r, prompts[i].Length, outputs[i])));
-        }
-
-        return results;
+        cancellationToken.ThrowIfCancellationRequested();
+        var prompts = requests.Select(PromptIds).ToList();
+        Window.Check(prompts.Select(p => p.Length + 1), 0); // room for one new token at least
+        var inputs = requests.Select((r, i) => new GenerationInput(prompts[i], Window.NewTokens(r.MaxTokens, prompts[i].Length), new SamplingSettings(r.Temperature, r.TopP, r.TopK, r.Seed), StopCheck(r.Stop))).ToList();
+        var outputs = await _queue.GenerateAsync(inputs, cancellationToken).ConfigureAwait(false);
+        return [.. requests.Select((r, i) => Finish(r, prompts[i].Length, outputs[i]))];
     }
 
     /// <inheritdoc/>
