@@ -1,0 +1,60 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace DataForge.Storage.Readers;
+
+/// <summary>
+/// The fields of an input record that no record field is read from (<c>id</c>, <c>category</c>,
+/// <c>tags</c>, nested objects): kept as their JSON text while the record is parsed, then made
+/// into one JSON object with its keys in ordinal order, the record's <c>meta.extra</c>. A key
+/// given twice keeps its last value, as JSON readers do.
+/// </summary>
+internal sealed class ExtraFields
+{
+    private readonly SortedDictionary<string, byte[]> _values = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Keeps the value after the property name <paramref name="reader"/> stands on and moves past it;
+    /// a value whose JSON text is longer than <paramref name="maxFieldBytes"/> fails the record as <c>field_too_large</c>.
+    /// </summary>
+    /// <param name="reader">Positioned on a property name of the record object.</param>
+    /// <param name="json">The whole record's bytes, which <paramref name="reader"/> reads.</param>
+    /// <param name="fields">The record, which gets the field (or the problem).</param>
+    /// <param name="maxFieldBytes">The largest value kept.</param>
+    public static void Capture(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, RecordFields fields, int maxFieldBytes)
+    {
+        var name = reader.GetString()!;
+        reader.Read();
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        var length = (int)reader.BytesConsumed - start;
+        if (length > maxFieldBytes)
+        {
+            fields.Fail(ReadReasons.FieldTooLarge, $"'{name}' is {length} bytes of JSON, more than the limit of {maxFieldBytes} (max_field_bytes; fields no record field is read from are kept in meta.extra)");
+            return;
+        }
+
+        fields.Extra ??= new ExtraFields();
+        fields.Extra._values[name] = json.Slice(start, length).ToArray();
+    }
+
+    /// <summary>The fields as one JSON object, keys in ordinal order.</summary>
+    public JsonElement ToElement()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in _values)
+            {
+                writer.WritePropertyName(name);
+                writer.WriteRawValue(value, skipInputValidation: true);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+}
