@@ -11,6 +11,7 @@ namespace DataForge.Storage.Readers;
 /// </summary>
 internal sealed class ExtraFields
 {
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly SortedDictionary<string, byte[]> _values = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -42,19 +43,21 @@ internal sealed class ExtraFields
     public JsonElement ToElement()
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             foreach (var (name, value) in _values)
             {
+                // Re-written rather than copied: the input's spacing does not travel.
                 writer.WritePropertyName(name);
-                writer.WriteRawValue(value, skipInputValidation: true);
+                using var document = JsonDocument.Parse(value);
+                document.RootElement.WriteTo(writer);
             }
 
             writer.WriteEndObject();
         }
 
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
+        using var result = JsonDocument.Parse(buffer.WrittenMemory);
+        return result.RootElement.Clone();
     }
 }

@@ -104,7 +104,8 @@ internal sealed class ParquetRowGroup
 
             if (field is DataField data && data.ClrType != typeof(ReadOnlyMemory<char>) && data.ClrType != typeof(string))
             {
-                return $"column '{name}' holds {data.ClrType.Name} values, not strings";
+                var type = data.ClrType == typeof(ReadOnlyMemory<byte>) || data.ClrType == typeof(byte[]) ? "binary" : data.ClrType.Name;
+                return $"column '{name}' holds {type} values, not strings";
             }
         }
 

@@ -7,7 +7,7 @@ namespace DataForge.Storage.Readers.Code;
 /// The <c>&lt;summary&gt;</c> of the first type of a C# program that has one: its <c>///</c> doc
 /// comment (attribute lines between it and the declaration are fine) with the XML tags stripped
 /// (<c>&lt;see cref="X"/&gt;</c>, <c>&lt;paramref name="x"/&gt;</c> and the like become their
-/// reference), entities decoded and whitespace collapsed to single spaces.
+/// reference, a paragraph break a space), entities decoded and whitespace collapsed to single spaces.
 /// </summary>
 internal static partial class CSharpSummary
 {
@@ -53,6 +53,9 @@ internal static partial class CSharpSummary
     [GeneratedRegex(@"<[^>]*>", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
 
+    [GeneratedRegex(@"^</?(?:para|br|list|item|term|description|code)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Block();
+
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Blanks();
 
@@ -64,8 +67,9 @@ internal static partial class CSharpSummary
             return null;
         }
 
-        var text = Reference().Replace(match.Groups[1].Value, m => m.Groups[1].Value.Replace('{', '<').Replace('}', '>'));
-        text = WebUtility.HtmlDecode(Tag().Replace(text, " "));
+        // A generic reference (List{T}) reads as List<T>, encoded so the tag strip below leaves it.
+        var text = Reference().Replace(match.Groups[1].Value, m => m.Groups[1].Value.Replace("{", "&lt;", StringComparison.Ordinal).Replace("}", "&gt;", StringComparison.Ordinal));
+        text = WebUtility.HtmlDecode(Tag().Replace(text, m => Block().IsMatch(m.Value) ? " " : string.Empty));
         text = Blanks().Replace(text, " ").Trim();
         return text.Length == 0 ? null : text;
     }
