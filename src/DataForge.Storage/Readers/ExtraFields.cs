@@ -36,7 +36,8 @@ internal sealed class ExtraFields
         }
 
         fields.Extra ??= new ExtraFields();
-        fields.Extra._values[name] = json.Slice(start, length).ToArray();
+        var value = json.Slice(start, length);
+        fields.Extra._values[name] = IsCompact(value) ? value.ToArray() : Compact(value);
     }
 
     /// <summary>The fields as one JSON object, keys in ordinal order.</summary>
@@ -48,10 +49,8 @@ internal sealed class ExtraFields
             writer.WriteStartObject();
             foreach (var (name, value) in _values)
             {
-                // Re-written rather than copied: the input's spacing does not travel.
                 writer.WritePropertyName(name);
-                using var document = JsonDocument.Parse(value);
-                document.RootElement.WriteTo(writer);
+                writer.WriteRawValue(value, skipInputValidation: true);
             }
 
             writer.WriteEndObject();
@@ -59,5 +58,43 @@ internal sealed class ExtraFields
 
         using var result = JsonDocument.Parse(buffer.WrittenMemory);
         return result.RootElement.Clone();
+    }
+
+    // Whether the value has no blank between its tokens (the input's spacing should not travel).
+    private static bool IsCompact(ReadOnlySpan<byte> value)
+    {
+        var inString = false;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var b = value[i];
+            if (inString)
+            {
+                i += b == '\\' ? 1 : 0;
+                inString = b != '"';
+            }
+            else if (b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+            {
+                return false;
+            }
+            else
+            {
+                inString = b == '"';
+            }
+        }
+
+        return true;
+    }
+
+    private static byte[] Compact(ReadOnlySpan<byte> value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(value.Length);
+        var reader = new Utf8JsonReader(value);
+        using (var document = JsonDocument.ParseValue(ref reader))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            document.RootElement.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 }

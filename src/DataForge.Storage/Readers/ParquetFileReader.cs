@@ -49,9 +49,12 @@ internal static class ParquetFileReader
                     notice($"{(options.Origin is null ? "" : $"read step '{options.Origin}': ")}{file.RelativePath}: column{(unsupported.Count == 1 ? "" : "s")} {string.Join(", ", unsupported.Select(c => $"'{c}'"))} not read (a value type with no JSON form)");
                 }
 
-                for (var i = 0; i < group.RowCount; i++)
+                using (group)
                 {
-                    yield return group.Next(++row, file, options);
+                    for (var i = 0; i < group.RowCount; i++)
+                    {
+                        yield return group.Next(++row, file, options);
+                    }
                 }
             }
         }

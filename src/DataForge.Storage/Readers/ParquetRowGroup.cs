@@ -13,17 +13,20 @@ namespace DataForge.Storage.Readers;
 /// a JSON record, so the record fields come from their columns and every other column goes into
 /// <c>meta.extra</c> with its type.
 /// </summary>
-internal sealed class ParquetRowGroup
+internal sealed class ParquetRowGroup : IDisposable
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly List<ParquetNode> _columns;
     private readonly string? _problem;
+    private readonly ArrayBufferWriter<byte> _buffer = new();
+    private readonly Utf8JsonWriter _writer;
 
     private ParquetRowGroup(int rowCount, List<ParquetNode> columns, string? problem)
     {
         RowCount = rowCount;
         _columns = columns;
         _problem = problem;
+        _writer = new Utf8JsonWriter(_buffer, WriterOptions);
     }
 
     public int RowCount { get; }
@@ -73,22 +76,24 @@ internal sealed class ParquetRowGroup
             : Outcome.Keep(RecordShape.ToSample(fields, source, options.Origin));
     }
 
-    private byte[] RowJson()
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            writer.WriteStartObject();
-            foreach (var column in _columns)
-            {
-                writer.WritePropertyName(column.Name);
-                column.Write(writer);
-            }
+    /// <inheritdoc/>
+    public void Dispose() => _writer.Dispose();
 
-            writer.WriteEndObject();
+    // The row's JSON, in a buffer reused row after row (valid until the next call).
+    private ReadOnlySpan<byte> RowJson()
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+        _writer.WriteStartObject();
+        foreach (var column in _columns)
+        {
+            _writer.WritePropertyName(column.Name);
+            column.Write(_writer);
         }
 
-        return buffer.WrittenSpan.ToArray();
+        _writer.WriteEndObject();
+        _writer.Flush();
+        return _buffer.WrittenSpan;
     }
 
     // A text field's column must hold strings: binary or numbers would be read as something else.

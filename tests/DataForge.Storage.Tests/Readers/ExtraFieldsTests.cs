@@ -93,6 +93,20 @@ public sealed class ExtraFieldsTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_SpacedNestedValues_WrittenCompactWithStringsUntouched()
+    {
+        // Arrange
+        var path = _folder.Write("spaced.jsonl", "{\"instruction\": \"a\", \"output\": \"b\", \"note\": \"two  spaces \\\" and\\ttab\", \"obj\": { \"k\" : [ 1 ,\t\"x y\" ] }}\n");
+
+        // Act
+        var sample = Assert.Single(await ReaderTestKit.ReadAllAsync(path)).Sample;
+
+        // Assert
+        Assert.Equal("two  spaces \" and\ttab", sample.Meta["extra"].GetProperty("note").GetString());
+        Assert.Equal("{\"k\":[1,\"x y\"]}", sample.Meta["extra"].GetProperty("obj").GetRawText());
+    }
+
+    [Fact]
     public async Task ReadAsync_ExtraValueOverFieldLimit_FieldTooLargeNamingIt()
     {
         // Arrange
