@@ -11,8 +11,11 @@ namespace DataForge.LintSeq;
 /// <remarks>
 /// Input fields: edits, instruction, output, meta.program_source. Output fields: none (a sink).
 /// Each line: <c>{"edit_path": [...], "index": row, "source_file": file, "source_instruction": ..., "source_response": ...}</c>
-/// (github.com/upiterbarg/lintseq). <c>index</c> is the program's 0-based row in its file; <c>source_response</c> is the
-/// program as sampled (after unwrapping fenced code), where the reference keeps the raw response.
+/// (github.com/upiterbarg/lintseq). <c>index</c> is what the reference's generator writes (<c>int(index)</c>, the
+/// program's 0-based row in its source file), here the line of <c>meta.program_source</c> less one (a Parquet row
+/// less one; 0 for a code file, a one-program file): the s sequences of one program share it, and the sequence
+/// number within the program is the shards' <c>meta.sequence</c>. <c>source_response</c> is the program as
+/// sampled (after unwrapping fenced code), where the reference keeps the raw response.
 /// The file is named like the reference's: <c>0000_&lt;n&gt;_&lt;s&gt;_&lt;seed&gt;_vec.jsonl</c>.
 /// </remarks>
 public sealed class ReferenceJsonlSink : SinkStep, IAsyncDisposable

@@ -3,12 +3,15 @@ using System.Text;
 using System.Text.Unicode;
 using DataForge.Core.Records;
 using DataForge.Core.Steps;
+using DataForge.Storage.Readers.Code;
 
 namespace DataForge.Storage.Readers;
 
 /// <summary>
-/// Reads a source file as one record: <c>instruction</c> empty, <c>output</c> the program
-/// (BOM dropped, CRLF made LF), <c>language</c> from the extension, <c>source</c> <c>file:1</c>.
+/// Reads a source file as one record: <c>output</c> the program (BOM dropped, CRLF made LF),
+/// <c>language</c> from the extension, <c>source</c> <c>file:1</c> (the file's path relative to the
+/// base folder), <c>instruction</c> the program's own description or the <c>code_instruction</c>
+/// template (see <see cref="CodeInstruction"/>).
 /// </summary>
 internal static class CodeFileReader
 {
@@ -22,11 +25,12 @@ internal static class CodeFileReader
         }
 
         var bytes = await File.ReadAllBytesAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
-        yield return Read(bytes, file, options.Origin);
+        yield return Read(bytes, file, options);
     }
 
-    private static Outcome Read(byte[] bytes, InputFile file, string? origin)
+    private static Outcome Read(byte[] bytes, InputFile file, RecordReaderOptions options)
     {
+        var origin = options.Origin;
         if (FilePreamble.Binary(bytes, bytes.Length, file, origin) is { } binary)
         {
             return binary;
@@ -45,7 +49,8 @@ internal static class CodeFileReader
         }
 
         var program = Encoding.UTF8.GetString(text).Replace("\r\n", "\n", StringComparison.Ordinal);
-        return Outcome.Keep(SampleFactory.Create(string.Empty, null, program, null, file.Language, file.SourceAt(1), origin));
+        var instruction = CodeInstruction.For(program, file.Language, file.RelativePath, options.CodeInstruction);
+        return Outcome.Keep(SampleFactory.Create(instruction, null, program, null, file.Language, file.SourceAt(1), origin));
     }
 
     private static async Task<Outcome> TooLargeAsync(InputFile file, long length, RecordReaderOptions options, CancellationToken cancellationToken)

@@ -54,9 +54,14 @@ internal sealed class InputFilter
     private static bool IsRunManifest(string fullPath)
         => Path.GetFileName(fullPath) == "manifest.json" && Directory.Exists(Path.Combine(Path.GetDirectoryName(fullPath)!, "data"));
 
-    private static Regex ToRegex(string pattern)
+    /// <summary>
+    /// The regular expression of a glob: <c>*</c>, <c>?</c> and <c>**</c> as above; with
+    /// <paramref name="anyDepth"/> a pattern with no '/' matches a file name in any folder, else
+    /// every pattern matches from the folder's root.
+    /// </summary>
+    internal static Regex ToRegex(string pattern, bool anyDepth = true)
     {
-        var text = new StringBuilder(pattern.Contains('/', StringComparison.Ordinal) ? "^" : "(^|/)");
+        var text = new StringBuilder(!anyDepth || pattern.Contains('/', StringComparison.Ordinal) ? "^" : "(^|/)");
         for (var i = 0; i < pattern.Length; i++)
         {
             var c = pattern[i];

@@ -13,19 +13,28 @@ internal static class InputWalker
     /// <summary>A file: that file. A folder: every readable file below it, in ordinal order of relative path.</summary>
     public static IReadOnlyList<InputFile> Collect(string path, RecordReaderOptions options) => Walk(path, options).Files;
 
-    /// <summary>The files to read and, for a folder, each file left out with why (relative to the folder, ordinal order).</summary>
+    /// <summary>
+    /// The files to read and, for a folder, each file left out with why (relative to the folder, ordinal
+    /// order). A folder whose <c>README.md</c> has <c>configs</c> is read as a dataset (see <see cref="DatasetFolder"/>).
+    /// </summary>
     public static (IReadOnlyList<InputFile> Files, IReadOnlyList<string> Skipped) Walk(string path, RecordReaderOptions options)
     {
         var full = Path.GetFullPath(path);
+        var chosen = (options.Config ?? options.Split) is not null;
         if (File.Exists(full))
         {
             var baseDirectory = options.BaseDirectory ?? Path.GetDirectoryName(full)!;
-            return ([Classify(full, baseDirectory, options) ?? throw Unreadable(full, options)], []);
+            return chosen ? throw DatasetFolder.NoCard(path, options) : ([Classify(full, baseDirectory, options) ?? throw Unreadable(full, options)], []);
         }
 
         if (Directory.Exists(full))
         {
-            return WalkFolder(full, options.BaseDirectory ?? full, options);
+            if (DatasetCard.Read(full) is { } configs)
+            {
+                return DatasetFolder.Walk(full, configs, options.BaseDirectory ?? full, options);
+            }
+
+            return chosen ? throw DatasetFolder.NoCard(path, options) : WalkFolder(full, options.BaseDirectory ?? full, options);
         }
 
         throw Path.HasExtension(full)
@@ -33,14 +42,17 @@ internal static class InputWalker
             : new DirectoryNotFoundException($"The input folder '{path}' does not exist.");
     }
 
+    /// <summary>Every file below <paramref name="folder"/> (hidden ones too) as its relative path with '/' separators and its full path.</summary>
+    internal static IEnumerable<(string Relative, string Full)> Files(string folder)
+        => Directory.EnumerateFiles(folder, "*", Recursive).Select(f => (Path.GetRelativePath(folder, f).Replace('\\', '/'), f));
+
     private static (IReadOnlyList<InputFile> Files, IReadOnlyList<string> Skipped) WalkFolder(string folder, string baseDirectory, RecordReaderOptions options)
     {
         var filter = new InputFilter(options.Include, options.Exclude);
         var files = new List<InputFile>();
         var skipped = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(folder, "*", Recursive))
+        foreach (var (relative, file) in Files(folder))
         {
-            var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
             if (HiddenPart(relative) is { } hidden)
             {
                 skipped.TryAdd(hidden, "hidden");
@@ -63,7 +75,8 @@ internal static class InputWalker
         return (files, [.. skipped.Select(s => $"{s.Key} ({s.Value})")]);
     }
 
-    private static InputFile? Classify(string file, string baseDirectory, RecordReaderOptions options)
+    /// <summary>The input file of <paramref name="file"/> by its extension; null when it is not a readable type.</summary>
+    internal static InputFile? Classify(string file, string baseDirectory, RecordReaderOptions options)
     {
         var relative = Path.GetRelativePath(Path.GetFullPath(baseDirectory), file).Replace('\\', '/');
         var extension = Path.GetExtension(file);
@@ -94,7 +107,7 @@ internal static class InputWalker
     }
 
     // The first segment starting with '.', with a '/' after it when it is a folder.
-    private static string? HiddenPart(string relativePath)
+    internal static string? HiddenPart(string relativePath)
     {
         var segments = relativePath.Split('/');
         var index = Array.FindIndex(segments, segment => segment.StartsWith('.'));

@@ -6,9 +6,12 @@ using Parquet;
 namespace DataForge.Storage.Readers;
 
 /// <summary>
-/// Reads a Parquet file row group by row group (never the whole file): string columns
+/// Reads a Parquet file row group by row group (never the whole file): each row is read like a JSON
+/// record of all its columns (see <see cref="ParquetRowGroup"/>), so string columns
 /// <c>instruction</c>, <c>input</c>, <c>output</c>, <c>language</c> (or the columns
-/// <see cref="RecordReaderOptions.Fields"/> names), all optional in the schema.
+/// <see cref="RecordReaderOptions.Fields"/> names) give the record, a <c>messages</c> list of
+/// <c>role</c>/<c>content</c> structs (or <c>conversations</c> of <c>from</c>/<c>value</c>) a
+/// conversation, and every other column goes into <c>meta.extra</c>.
 /// <c>source</c> is <c>file:row</c> with 1-based row numbers.
 /// </summary>
 internal static class ParquetFileReader
@@ -31,18 +34,27 @@ internal static class ParquetFileReader
         await using (reader.ConfigureAwait(false))
         {
             var row = 0L;
+            var unsupported = new SortedSet<string>(StringComparer.Ordinal);
             for (var index = 0; index < reader.RowGroupCount; index++)
             {
-                var (group, groupProblem) = await ReadGroupAsync(reader, index, options.Fields, cancellationToken).ConfigureAwait(false);
+                var (group, groupProblem) = await ReadGroupAsync(reader, index, options.Fields, unsupported, cancellationToken).ConfigureAwait(false);
                 if (group is null)
                 {
                     yield return await InvalidAsync(file, row + 1, groupProblem!, options.Origin, cancellationToken).ConfigureAwait(false);
                     yield break;
                 }
 
-                for (var i = 0; i < group.RowCount; i++)
+                if (index == 0 && unsupported.Count > 0 && options.Notice is { } notice)
                 {
-                    yield return group.Row(i, ++row, file, options);
+                    notice($"{(options.Origin is null ? "" : $"read step '{options.Origin}': ")}{file.RelativePath}: column{(unsupported.Count == 1 ? "" : "s")} {string.Join(", ", unsupported.Select(c => $"'{c}'"))} not read (a value type with no JSON form)");
+                }
+
+                using (group)
+                {
+                    for (var i = 0; i < group.RowCount; i++)
+                    {
+                        yield return group.Next(++row, file, options);
+                    }
                 }
             }
         }
@@ -60,11 +72,11 @@ internal static class ParquetFileReader
         }
     }
 
-    private static async Task<(ParquetRowGroup? Group, string? Problem)> ReadGroupAsync(ParquetReader reader, int index, FieldNames names, CancellationToken cancellationToken)
+    private static async Task<(ParquetRowGroup? Group, string? Problem)> ReadGroupAsync(ParquetReader reader, int index, FieldNames names, ICollection<string> unsupported, CancellationToken cancellationToken)
     {
         try
         {
-            return (await ParquetRowGroup.ReadAsync(reader, index, names, cancellationToken).ConfigureAwait(false), null);
+            return (await ParquetRowGroup.ReadAsync(reader, index, names, unsupported, cancellationToken).ConfigureAwait(false), null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

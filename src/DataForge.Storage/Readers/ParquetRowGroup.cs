@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using DataForge.Core.Steps;
 using Parquet;
@@ -7,127 +7,113 @@ using Parquet.Schema;
 
 namespace DataForge.Storage.Readers;
 
-/// <summary>The record columns of one Parquet row group, read as strings (null where a value or the column is absent).</summary>
-internal sealed class ParquetRowGroup
+/// <summary>
+/// One Parquet row group, read column by column and handed out row by row, in order: each row
+/// becomes one JSON object of every column (nested lists and structs included) and is read like
+/// a JSON record, so the record fields come from their columns and every other column goes into
+/// <c>meta.extra</c> with its type.
+/// </summary>
+internal sealed class ParquetRowGroup : IDisposable
 {
-    private const int ColumnCount = 4;
-    private readonly string?[]?[] _columns = new string?[]?[ColumnCount];
-    private readonly string?[] _problems = new string?[ColumnCount];
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly List<ParquetNode> _columns;
+    private readonly string? _problem;
+    private readonly ArrayBufferWriter<byte> _buffer = new();
+    private readonly Utf8JsonWriter _writer;
 
-    private ParquetRowGroup(int rowCount, FieldNames names)
+    private ParquetRowGroup(int rowCount, List<ParquetNode> columns, string? problem)
     {
         RowCount = rowCount;
-        Names = [names.Instruction, names.Input, names.Output, names.Language];
+        _columns = columns;
+        _problem = problem;
+        _writer = new Utf8JsonWriter(_buffer, WriterOptions);
     }
-
-    // The columns read as instruction, input, output and language.
-    private string[] Names { get; }
 
     public int RowCount { get; }
 
-    public static async Task<ParquetRowGroup> ReadAsync(ParquetReader reader, int index, FieldNames names, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads row group <paramref name="index"/>; <paramref name="unsupported"/> gets the columns
+    /// left out because a value type has no JSON form.
+    /// </summary>
+    public static async Task<ParquetRowGroup> ReadAsync(ParquetReader reader, int index, FieldNames names, ICollection<string> unsupported, CancellationToken cancellationToken)
     {
-        var group = reader.OpenRowGroupReader(index);
-        var rows = new ParquetRowGroup(checked((int)group.RowCount), names);
-        for (var c = 0; c < ColumnCount; c++)
+        using var group = reader.OpenRowGroupReader(index);
+        var leaves = new Dictionary<string, ParquetLeaf?>(StringComparer.Ordinal);
+        foreach (var field in reader.Schema.GetDataFields())
         {
-            await rows.ReadColumnAsync(group, reader.Schema, c, cancellationToken).ConfigureAwait(false);
+            leaves[field.Path.ToString()] = await ParquetLeaf.ReadAsync(group, field, cancellationToken).ConfigureAwait(false);
         }
 
-        return rows;
-    }
-
-    /// <summary>The outcome of row <paramref name="index"/> of this group.</summary>
-    public Outcome Row(int index, long rowNumber, InputFile file, RecordReaderOptions options)
-    {
-        var values = new string?[Names.Length];
-        for (var c = 0; c < Names.Length; c++)
+        var columns = new List<ParquetNode>();
+        foreach (var field in reader.Schema.Fields)
         {
-            values[c] = _columns[c]?[index];
-        }
-
-        var source = file.SourceAt(rowNumber);
-        if (Check(values, options.MaxFieldBytes) is { } error)
-        {
-            return Rejects.Create(error.Reason, $"row {rowNumber}: {error.Detail}", RawJson(values), source, options.Origin);
-        }
-
-        return Outcome.Keep(SampleFactory.Create(values[0]!, values[1], values[2], null, values[3], source, options.Origin));
-    }
-
-    private async Task ReadColumnAsync(ParquetRowGroupReader group, ParquetSchema schema, int c, CancellationToken cancellationToken)
-    {
-        var field = schema.Fields.FirstOrDefault(f => f.Name == Names[c]);
-        if (field is null)
-        {
-            return;
-        }
-
-        if (field is not DataField { IsArray: false } data)
-        {
-            _problems[c] = $"column '{Names[c]}' is a {field.SchemaType}, not a string";
-            return;
-        }
-
-        var values = new string?[RowCount];
-        try
-        {
-            await group.ReadAsync(data, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-            _columns[c] = values;
-        }
-        catch (ArgumentException)
-        {
-            _problems[c] = $"column '{Names[c]}' holds {data.ClrType.Name} values, not strings";
-        }
-    }
-
-    private RecordError? Check(string?[] values, int maxFieldBytes)
-    {
-        for (var c = 0; c < Names.Length; c++)
-        {
-            if (_problems[c] is { } problem)
+            if (ParquetNode.Create(field, leaves) is { } node)
             {
-                return new RecordError(ReadReasons.WrongType, problem);
+                columns.Add(node);
+            }
+            else
+            {
+                unsupported.Add(field.Name);
             }
         }
 
-        if (values[0] is null || values[2] is null)
+        return new ParquetRowGroup(checked((int)group.RowCount), columns, Problem(reader.Schema, names));
+    }
+
+    /// <summary>The outcome of the next row of this group, numbered <paramref name="rowNumber"/> in its file.</summary>
+    public Outcome Next(long rowNumber, InputFile file, RecordReaderOptions options)
+    {
+        var json = RowJson();
+        var source = file.SourceAt(rowNumber);
+        if (_problem is not null)
         {
-            return new RecordError(ReadReasons.MissingField, $"'{(values[0] is null ? Names[0] : Names[2])}' is missing (null, or no such column)");
+            return Rejects.Create(ReadReasons.WrongType, $"row {rowNumber}: {_problem}", json, source, options.Origin);
         }
 
-        for (var c = 0; c < Names.Length; c++)
+        var fields = RecordParser.Parse(json, options.MaxFieldBytes, options.Fields);
+        return RecordShape.Complete(fields, options.Fields) is { } error
+            ? Rejects.Create(error.Reason, $"row {rowNumber}: {error.Detail}", json, source, options.Origin)
+            : Outcome.Keep(RecordShape.ToSample(fields, source, options.Origin));
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _writer.Dispose();
+
+    // The row's JSON, in a buffer reused row after row (valid until the next call).
+    private ReadOnlySpan<byte> RowJson()
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+        _writer.WriteStartObject();
+        foreach (var column in _columns)
         {
-            if (values[c] is { } value && Utf8Length(value, maxFieldBytes) is var bytes && bytes > maxFieldBytes)
+            _writer.WritePropertyName(column.Name);
+            column.Write(_writer);
+        }
+
+        _writer.WriteEndObject();
+        _writer.Flush();
+        return _buffer.WrittenSpan;
+    }
+
+    // A text field's column must hold strings: binary or numbers would be read as something else.
+    private static string? Problem(ParquetSchema schema, FieldNames names)
+    {
+        foreach (var name in new[] { names.Instruction, names.Input, names.Output, names.Language })
+        {
+            var field = schema.Fields.FirstOrDefault(f => f.Name == name);
+            if (field is not null and not DataField { IsArray: false })
             {
-                return new RecordError(ReadReasons.FieldTooLarge, $"'{Names[c]}' is {bytes} bytes, more than the limit of {maxFieldBytes} (max_field_bytes)");
+                return $"column '{name}' is a {field.SchemaType}, not a string";
+            }
+
+            if (field is DataField data && data.ClrType != typeof(ReadOnlyMemory<char>) && data.ClrType != typeof(string))
+            {
+                var type = data.ClrType == typeof(ReadOnlyMemory<byte>) || data.ClrType == typeof(byte[]) ? "binary" : data.ClrType.Name;
+                return $"column '{name}' holds {type} values, not strings";
             }
         }
 
         return null;
-    }
-
-    // Each char is 1 to 3 UTF-8 bytes, so only strings in between need counting.
-    private static long Utf8Length(string value, int maxFieldBytes)
-        => value.Length > maxFieldBytes || 3L * value.Length <= maxFieldBytes ? value.Length : Encoding.UTF8.GetByteCount(value);
-
-    private byte[] RawJson(string?[] values)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            for (var c = 0; c < Names.Length; c++)
-            {
-                if (values[c] is { } value)
-                {
-                    writer.WriteString(Names[c], value);
-                }
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
     }
 }

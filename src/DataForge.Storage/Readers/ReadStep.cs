@@ -8,7 +8,7 @@ namespace DataForge.Storage.Readers;
 /// <para><b>Input fields:</b> none (a source step).</para>
 /// <para><b>Output fields:</b> <c>instruction</c>, <c>input</c>, <c>output</c>, <c>messages</c>,
 /// <c>language</c>, <c>source</c> (relative <c>file:line</c>, or <c>file:row</c> for Parquet),
-/// <c>origin</c> (this step's name); also <c>id</c>, <c>kind</c> (<c>instruction</c>),
+/// <c>origin</c> (this step's name), <c>meta.extra</c> (the input fields no record field is read from); also <c>id</c>, <c>kind</c> (<c>instruction</c>),
 /// <c>root_id</c> (= <c>id</c>) and <c>round</c> (0). Formats and shapes: see <see cref="RecordReader"/>.</para>
 /// <para><b>Drop reasons</b> (all errors; a reject has <c>kind = raw</c>, the id of its raw bytes,
 /// <c>meta.detail</c> naming the problem and the raw line, base64 with <c>meta.raw_encoding</c>
@@ -22,7 +22,8 @@ namespace DataForge.Storage.Readers;
 /// unreadable header), <c>invalid_compression</c> (broken gzip / zstd data; the records before it
 /// are read).</para>
 /// <para><b>Options:</b> see <see cref="ReadStepOptions"/>: <c>path</c>, <c>max_field_bytes</c>,
-/// <c>include</c>, <c>exclude</c>, <c>fields</c>; the run's <c>limit</c> is set by the factory.
+/// <c>include</c>, <c>exclude</c>, <c>fields</c>, <c>config</c>, <c>split</c>,
+/// <c>code_instruction</c>; the run's <c>limit</c> is set by the factory.
 /// The files of a folder that are not read are named in one run notice.</para>
 /// <para><b>References:</b> Alpaca (Taori et al. 2023, tatsu-lab/stanford_alpaca), ShareGPT
 /// conversation format, JSON Lines (jsonlines.org).</para>

@@ -19,6 +19,9 @@ internal sealed class RecordFields
     /// <summary>The name of the field the conversation came from.</summary>
     public string? MessagesField { get; set; }
 
+    /// <summary>The input fields no record field is read from, with their JSON text; null when there are none.</summary>
+    public ExtraFields? Extra { get; set; }
+
     /// <summary>The first problem found; a syntax error replaces any earlier one.</summary>
     public RecordError? Error { get; private set; }
 

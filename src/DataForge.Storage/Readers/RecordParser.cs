@@ -6,8 +6,8 @@ namespace DataForge.Storage.Readers;
 
 /// <summary>
 /// Parses one JSON object (a JSONL line or a JSON array element) into <see cref="RecordFields"/>
-/// with a single forward pass of <see cref="Utf8JsonReader"/>: strings are decoded once, unknown
-/// fields are skipped without allocating. A type or size problem is recorded and the pass goes on,
+/// with a single forward pass of <see cref="Utf8JsonReader"/>: strings are decoded once, fields no
+/// record field is read from are kept as their JSON text (<see cref="ExtraFields"/>). A type or size problem is recorded and the pass goes on,
 /// so that a syntax error later in the text still wins (it is reported as <c>invalid_json</c>).
 /// </summary>
 internal static class RecordParser
@@ -25,7 +25,7 @@ internal static class RecordParser
             var root = reader.TokenType;
             if (root == JsonTokenType.StartObject)
             {
-                ReadObject(ref reader, fields, maxFieldBytes, names);
+                ReadObject(ref reader, json, fields, maxFieldBytes, names);
             }
             else
             {
@@ -57,7 +57,7 @@ internal static class RecordParser
         return e.BytePositionInLine is { } position ? $"{message} (at byte {position})" : message;
     }
 
-    private static void ReadObject(ref Utf8JsonReader reader, RecordFields fields, int maxFieldBytes, FieldNames names)
+    private static void ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, RecordFields fields, int maxFieldBytes, FieldNames names)
     {
         var keys = names.Utf8;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -88,8 +88,7 @@ internal static class RecordParser
             }
             else
             {
-                reader.Read();
-                reader.Skip();
+                ExtraFields.Capture(ref reader, json, fields, maxFieldBytes);
             }
         }
     }

@@ -21,12 +21,13 @@ namespace DataForge.Storage.Readers;
 /// Accepted record shapes: Alpaca (<c>instruction</c>, <c>input</c>, <c>output</c>, <c>language</c>),
 /// chat (<c>messages</c> of <c>role</c>/<c>content</c>) and ShareGPT (<c>conversations</c> of
 /// <c>from</c>/<c>value</c>); conversations are kept whole, with <c>instruction</c> the first user
-/// turn and <c>output</c> the last assistant turn (null when there is none); when a line has
+/// turn and <c>output</c> the assistant turn right after it (null when there is none); when a line has
 /// <c>messages</c> or <c>conversations</c>, those decide <c>instruction</c> and <c>output</c>.
 /// A chat <c>content</c> may be an OpenAI content-part array: its text parts are joined with
 /// <c>"\n"</c>, any other part refuses the record (<c>unsupported_content</c>).
 /// <see cref="RecordReaderOptions.Fields"/> renames the fields read.
-/// Unknown fields are ignored. Rejects carry <c>kind = raw</c>, the id of the raw bytes, the raw
+/// Fields no record field is read from go into <c>meta.extra</c> (one JSON object, keys in ordinal
+/// order, values with their JSON types; never part of the id). Rejects carry <c>kind = raw</c>, the id of the raw bytes, the raw
 /// text (base64 with <c>meta.raw_encoding</c> when not UTF-8; at most 64 KiB, with
 /// <c>meta.raw_truncated</c> when cut) and <c>meta.detail</c>, a message naming the problem.
 /// </remarks>

@@ -15,6 +15,8 @@ namespace DataForge.Storage.Readers;
 /// <item><term><see cref="CodeExtensions"/></term><description><see cref="DefaultCodeExtensions"/></description></item>
 /// <item><term><see cref="Fields"/></term><description><see cref="FieldNames.Default"/>: every field under its own name</description></item>
 /// <item><term><see cref="Include"/>, <see cref="Exclude"/></term><description>null: <see cref="InputFilter.DefaultInclude"/>, <see cref="InputFilter.DefaultExclude"/></description></item>
+/// <item><term><see cref="Config"/>, <see cref="Split"/></term><description>null: the dataset card's default config, all its splits</description></item>
+/// <item><term><see cref="CodeInstruction"/></term><description>empty: no instruction for a code file that describes nothing</description></item>
 /// <item><term><see cref="ScratchDirectory"/></term><description>null: the system's temporary folder</description></item>
 /// <item><term><see cref="Notice"/></term><description>null: notices are dropped</description></item>
 /// </list>
@@ -86,6 +88,15 @@ public sealed record RecordReaderOptions
 
     /// <summary>Glob patterns of relative paths never read in a folder; null: model and run-folder metadata files.</summary>
     public IReadOnlyList<string>? Exclude { get; init; }
+
+    /// <summary>The config of a dataset folder's card to read; null: its default config.</summary>
+    public string? Config { get; init; }
+
+    /// <summary>The split of that config to read; null: all its splits.</summary>
+    public string? Split { get; init; }
+
+    /// <summary>The instruction template of a code file whose program describes nothing (<c>{language}</c>, <c>{file}</c>, <c>{name}</c>).</summary>
+    public string CodeInstruction { get; init; } = string.Empty;
 
     /// <summary>Where compressed inputs are decompressed while they are read; null: the system's temporary folder.</summary>
     public string? ScratchDirectory { get; init; }

@@ -6,6 +6,10 @@ namespace DataForge.Storage.Readers;
 /// <summary>
 /// Decides which of the accepted shapes a parsed record has and checks its required fields:
 /// chat (<c>messages</c>) or ShareGPT (<c>conversations</c>) when present, else Alpaca.
+/// A conversation stays whole in <c>messages</c>; its first exchange gives <c>instruction</c>
+/// (the first user turn) and <c>output</c> (the assistant turn right after it, null when the next
+/// turn is not an assistant's), so a question is never paired with the answer to another one.
+/// A system turn stays in <c>messages</c> only; <c>input</c> is null.
 /// </summary>
 internal static class RecordShape
 {
@@ -27,7 +31,8 @@ internal static class RecordShape
     public static Sample ToSample(RecordFields fields, string source, string? origin)
     {
         ImmutableArray<ChatMessage>? messages = fields.Messages is { } list ? [.. list] : null;
-        return SampleFactory.Create(fields.Instruction!, fields.Input, fields.Output, messages, fields.Language, source, origin);
+        var sample = SampleFactory.Create(fields.Instruction!, fields.Input, fields.Output, messages, fields.Language, source, origin);
+        return fields.Extra is { } extra ? sample.WithMeta(SampleFactory.ExtraKey, extra.ToElement()) : sample;
     }
 
     private static RecordError? CompleteAlpaca(RecordFields fields, FieldNames names)
@@ -48,15 +53,15 @@ internal static class RecordShape
             return Missing($"'{name}' is empty");
         }
 
-        var user = messages.Find(m => m.Role == "user");
-        if (user is null)
+        var user = messages.FindIndex(m => m.Role == "user");
+        if (user < 0)
         {
             return Missing($"'{name}' has no user message");
         }
 
-        fields.Instruction = user.Content;
+        fields.Instruction = messages[user].Content;
         fields.Input = null;
-        fields.Output = messages.FindLast(m => m.Role == "assistant")?.Content;
+        fields.Output = user + 1 < messages.Count && messages[user + 1].Role == "assistant" ? messages[user + 1].Content : null;
         return null;
     }
 

@@ -6,6 +6,9 @@ namespace DataForge.Storage.Readers;
 /// <summary>Builds the seed records the readers emit.</summary>
 internal static class SampleFactory
 {
+    /// <summary>The <see cref="Sample.Meta"/> key of the input fields no record field is read from (never part of the id).</summary>
+    public const string ExtraKey = "extra";
+
     /// <summary>A round-0 instruction record whose id (and root id) is its content hash.</summary>
     public static Sample Create(string instruction, string? input, string? output, ImmutableArray<ChatMessage>? messages, string? language, string source, string? origin)
     {

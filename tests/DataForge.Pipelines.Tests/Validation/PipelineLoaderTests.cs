@@ -94,7 +94,7 @@ public sealed class PipelineLoaderTests : IDisposable
         var read = PipelineLoader.Load(path, [], StepRegistry.CreateDefault()).Spec!.Steps[0];
 
         // Assert
-        Assert.Equal(["exclude", "fields", "include", "max_field_bytes", "path"], read.Options.Values.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["code_instruction", "config", "exclude", "fields", "include", "max_field_bytes", "path", "split"], read.Options.Values.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("seeds/instructions", read.Options.GetString("path"));
     }
 

@@ -25,7 +25,7 @@ public sealed class ContentPartsTests : IDisposable
         Assert.Equal(
             [new ChatMessage("system", "Sé breve."), new ChatMessage("user", "Part one\npart two ✓"), new ChatMessage("assistant", "plain string"), new ChatMessage("assistant", "")],
             sample.Messages!.Value.ToArray());
-        Assert.Equal(("Part one\npart two ✓", ""), (sample.Instruction, sample.Output));
+        Assert.Equal(("Part one\npart two ✓", "plain string"), (sample.Instruction, sample.Output));
     }
 
     [Fact]

@@ -61,8 +61,10 @@ public sealed class FieldNamesTests : IDisposable
 
         // Assert
         Assert.Equal(("Größe?", "groß"), (outcomes[0].Sample.Instruction, outcomes[0].Sample.Output));
+        // The renamed sources are consumed; the column named like a target but not read into it is extra.
+        Assert.Equal("{\"instruction\":\"ignored\"}", outcomes[0].Sample.MetaText("extra"));
         Assert.Equal(["qa.parquet:2 missing_field"], outcomes.RejectSummary());
-        Assert.Equal("row 2: 'answer' is missing (null, or no such column)", outcomes[1].Sample.MetaText("detail"));
+        Assert.Equal("row 2: 'answer' is missing", outcomes[1].Sample.MetaText("detail"));
     }
 
     [Theory]

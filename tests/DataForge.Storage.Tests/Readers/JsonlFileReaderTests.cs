@@ -50,7 +50,7 @@ public sealed class JsonlFileReaderTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadAsync_ChatMessages_KeptWholeWithFirstUserAndLastAssistant()
+    public async Task ReadAsync_ChatMessages_KeptWholeWithFirstUserAndTheAnswerRightAfterIt()
     {
         // Arrange
         var line = "{\"messages\":[{\"role\":\"system\",\"content\":\"S\"},{\"role\":\"user\",\"content\":\"U1\"},{\"role\":\"assistant\",\"content\":\"A1\"},{\"role\":\"user\",\"content\":\"U2\"},{\"role\":\"assistant\",\"content\":\"A2\"}]}\n";
@@ -62,7 +62,7 @@ public sealed class JsonlFileReaderTests : IDisposable
         // Assert
         Assert.Equal(5, sample.Messages!.Value.Length);
         Assert.Equal(new ChatMessage("user", "U2"), sample.Messages.Value[3]);
-        Assert.Equal(("U1", null, "A2"), (sample.Instruction, sample.Input, sample.Output));
+        Assert.Equal(("U1", null, "A1"), (sample.Instruction, sample.Input, sample.Output));
     }
 
     [Fact]
@@ -91,7 +91,8 @@ public sealed class JsonlFileReaderTests : IDisposable
 
         // Assert
         Assert.Equal(["system", "user", "function", "assistant", "assistant"], sample.Messages!.Value.Select(m => m.Role));
-        Assert.Equal(("Q", "B"), (sample.Instruction, sample.Output));
+        // The turn after the question is a function's, not an answer: output stays null rather than pair Q with a later turn.
+        Assert.Equal(("Q", null), (sample.Instruction, sample.Output));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class ParquetFileReaderTests : IDisposable
 
         // Assert
         Assert.Equal(["holes.parquet:2 missing_field", "holes.parquet:3 missing_field"], outcomes.RejectSummary());
-        Assert.Equal("{\"output\":\"b\"}", outcomes[1].Raw);
+        Assert.Equal("{\"instruction\":null,\"output\":\"b\"}", outcomes[1].Raw);
         Assert.Equal(2, outcomes.Kept().Count);
     }
 

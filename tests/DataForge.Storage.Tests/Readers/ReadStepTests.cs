@@ -32,6 +32,27 @@ public sealed class ReadStepTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_DatasetConfigSplitAndCodeInstruction_ReachTheReader()
+    {
+        // Arrange
+        _folder.Write("hub/README.md", "---\nconfigs:\n- config_name: code\n  data_files:\n  - split: train\n    path: src/*.sh\n  - split: test\n    path: eval/*.sh\n---\n");
+        _folder.Write("hub/src/build.sh", "make all\n");
+        _folder.Write("hub/eval/check.sh", "make check\n");
+        var step = new ReadStep(new ReadStepOptions { Path = _folder.Combine("hub"), BaseDirectory = _folder.Path, Config = "code", Split = "test", CodeInstruction = "Write the {language} script {name}." });
+
+        // Act
+        var outcomes = new List<Outcome>();
+        await foreach (var outcome in step.ReadAsync(new StepContext("hub", 1, "run", _folder.Path), CancellationToken.None))
+        {
+            outcomes.Add(outcome);
+        }
+
+        // Assert
+        var sample = Assert.Single(outcomes).Sample;
+        Assert.Equal(("hub/eval/check.sh:1", "Write the bash script check.sh.", "make check\n"), (sample.Source, sample.Instruction, sample.Output));
+    }
+
+    [Fact]
     public async Task ReadAsync_RejectOrigin_IsStepName()
     {
         // Arrange

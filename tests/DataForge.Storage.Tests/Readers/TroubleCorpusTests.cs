@@ -102,11 +102,11 @@ public sealed class TroubleCorpusTests : IDisposable
     {
         var multiTurn = kept["chat.jsonl:1"];
         Assert.Equal(["system", "user", "assistant", "user", "assistant"], multiTurn.Messages!.Value.Select(m => m.Role));
-        Assert.Equal(("What is 2+2?", "6"), (multiTurn.Instruction, multiTurn.Output));
+        Assert.Equal(("What is 2+2?", "4"), (multiTurn.Instruction, multiTurn.Output));
         var haiku = kept["sharegpt.json:2"];
         Assert.Equal(5, haiku.Messages!.Value.Length);
         Assert.Equal(new ChatMessage("user", "Another one."), haiku.Messages.Value[3]);
-        Assert.Equal(("Write a haiku.", "Snow on quiet roofs"), (haiku.Instruction, haiku.Output));
+        Assert.Equal(("Write a haiku.", "Leaves fall softly down"), (haiku.Instruction, haiku.Output));
         Assert.Equal("tool", kept["sharegpt.json:12"].Messages!.Value[1].Role);
         Assert.Null(kept["sharegpt.json:12"].Output);
         Assert.Equal("Hi \u00e9\n", kept["alpaca.jsonl:7"].Output);
