@@ -52,7 +52,7 @@ internal static class CommonKeys
             new("flash_attention", OptionKind.Boolean, false, "llama.cpp's flash attention; off by default (on a CPU it can be far slower for small models)"),
             new("kv_cache_type", OptionKind.String, "f32", "f32 (log-probs match torch) or f16 (half the memory)") { Allowed = ["f32", "f16"] },
             new("context_length", OptionKind.Integer, null, "most tokens of one request (default: the file's context length)") { Min = 8 },
-            new("batch_size", OptionKind.Integer, 512L, "prompt tokens per forward pass") { Min = 1, AffectsResult = false },
+            new("batch_size", OptionKind.Integer, 512L, "prompt tokens per forward pass") { Min = 1 },
         ],
         ["openai"] =
         [
