@@ -95,11 +95,14 @@ app.Configure(config =>
         .WithExample("serve", "models/tiny", "--port", "8181");
     config.AddBranch("model", model =>
     {
-        model.SetDescription("Embedded models.");
+        model.SetDescription("Embedded models, and checkpoints converted for llama.cpp.");
         model.AddCommand<TrainTinyCommand>("train-tiny")
             .WithDescription("Trains an embedded model on the repo's own text (seeded) and saves a Hugging Face checkpoint folder (default models/tiny).")
             .WithExample("model", "train-tiny")
             .WithExample("model", "train-tiny", "--size", "medium", "--seed", "2", "--out", "models/tiny-medium");
+        model.AddCommand<ModelConvertCommand>("convert")
+            .WithDescription("Converts a Llama or Qwen2 checkpoint folder into one GGUF file for the llamacpp backend: f32 or f16 written by DataForge, q8_0 or q4_k_m by llama.cpp's quantizer (docs/models.md).")
+            .WithExample("model", "convert", "models/tiny", "--to", "gguf", "--type", "q8_0", "--out", "output/tiny-q8_0.gguf");
     });
 });
 

@@ -23,6 +23,20 @@ public static class ModelIdentity
         return $"{name}@{Known.GetOrAdd(stamp, _ => Hash(files))}";
     }
 
+    /// <summary>
+    /// <c>NAME@HASH</c> of a single weights file (a GGUF file), HASH being the first 16 hex digits of SHA-256
+    /// over its bytes; remembered per process like a folder's.
+    /// </summary>
+    public static string OfFile(string path, string name)
+    {
+        var file = new FileInfo(path);
+        var stamp = $"file\t{file.FullName}\t{file.Length}\t{file.LastWriteTimeUtc.Ticks}";
+        return $"{name}@{Known.GetOrAdd(stamp, _ => HashFile(file.FullName))}";
+    }
+
+    /// <summary>A file's name without its extension: <c>tiny-q8_0</c> for <c>models/tiny-q8_0.gguf</c>.</summary>
+    public static string NameOfFile(string path) => Path.GetFileNameWithoutExtension(Path.GetFullPath(path));
+
     /// <summary>The identity of a folder under its own name (what <see cref="TorchLanguageModel.Load"/> gives it by default).</summary>
     public static string OfFolder(string folder) => Of(folder, NameOf(folder));
 
@@ -32,6 +46,12 @@ public static class ModelIdentity
     private static List<string> Files(string folder)
         => [.. Hashed.Select(f => Path.Combine(folder, f)).Where(File.Exists)
             .Concat(Directory.EnumerateFiles(folder, "*.safetensors").Order(StringComparer.Ordinal))];
+
+    private static string HashFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream))[..16];
+    }
 
     private static string Hash(List<string> files)
     {

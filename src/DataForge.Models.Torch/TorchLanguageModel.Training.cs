@@ -51,7 +51,7 @@ public sealed partial class TorchLanguageModel
 
     private (int[] Ids, long[] Labels) Row(TrainingExample example)
     {
-        var prompt = ContextIds(example.Prompt);
+        var prompt = _codec.ContextIds(example.Prompt);
         var response = Tokenizer.Encode(example.Response, allowSpecial: true); // ends with the end-of-turn marker when rendered by ChatFormat.RenderTraining
         long[] labels = [.. prompt.Select(_ => DecoderTrainer.IgnoreLabel), .. response.Select(t => (long)t)];
         int[] ids = [.. prompt, .. response];

@@ -18,6 +18,7 @@ public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableMode
     private readonly TorchModelOptions _options;
     private readonly GenerationQueue _queue;
     private readonly HashSet<int> _stopTokens;
+    private readonly RequestCodec _codec;
     private DecoderTrainer? _trainer;
     private int _maxTrainingTokens = int.MaxValue;
 
@@ -29,20 +30,9 @@ public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableMode
         Format = format;
         _options = options;
         Identity = ModelIdentity.Of(folder, options.Name ?? ModelIdentity.NameOf(folder));
-        _stopTokens = [.. decoder.Config.EosTokenIds];
+        _codec = new RequestCodec(tokenizer, format, folder);
+        _stopTokens = _codec.StopTokens(decoder.Config.EosTokenIds);
         _queue = new GenerationQueue(options.BatchSize, (batch, cancellationToken) => Locked(() => Decoder.Generate(batch, _stopTokens, cancellationToken: cancellationToken), cancellationToken));
-        if (tokenizer.EosId is int eos)
-        {
-            _stopTokens.Add(eos);
-        }
-
-        foreach (var token in format is { } kind ? ChatFormat.For(kind).StopTokens : [])
-        {
-            if (tokenizer.IdOf(token) is int id)
-            {
-                _stopTokens.Add(id);
-            }
-        }
     }
 
     /// <inheritdoc/>
@@ -88,11 +78,11 @@ public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableMode
     {
         ArgumentNullException.ThrowIfNull(requests);
         cancellationToken.ThrowIfCancellationRequested();
-        var prompts = requests.Select(PromptIds).ToList();
+        var prompts = requests.Select(_codec.PromptIds).ToList();
         Window.Check(prompts.Select(p => p.Length + 1), 0); // room for one new token at least
-        var inputs = requests.Select((r, i) => new GenerationInput(prompts[i], Window.NewTokens(r.MaxTokens, prompts[i].Length), new SamplingSettings(r.Temperature, r.TopP, r.TopK, r.Seed), StopCheck(r.Stop))).ToList();
+        var inputs = requests.Select((r, i) => new GenerationInput(prompts[i], Window.NewTokens(r.MaxTokens, prompts[i].Length), new SamplingSettings(r.Temperature, r.TopP, r.TopK, r.Seed), _codec.StopCheck(r.Stop))).ToList();
         var outputs = await _queue.GenerateAsync(inputs, cancellationToken).ConfigureAwait(false);
-        return [.. requests.Select((r, i) => Finish(r, prompts[i].Length, outputs[i]))];
+        return [.. requests.Select((r, i) => _codec.Finish(r, prompts[i].Length, outputs[i]))];
     }
 
     /// <inheritdoc/>
@@ -100,11 +90,11 @@ public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableMode
     {
         ArgumentNullException.ThrowIfNull(requests);
         cancellationToken.ThrowIfCancellationRequested();
-        var prepared = requests.Select(r => (Context: ContextIds(r.Context), Continuation: Tokenizer.EncodeWithOffsets(r.Continuation, allowSpecial: true))).ToList();
+        var prepared = requests.Select(r => (Context: _codec.ContextIds(r.Context), Continuation: Tokenizer.EncodeWithOffsets(r.Continuation, allowSpecial: true))).ToList();
         Window.Check(prepared.Select(p => p.Context.Length + p.Continuation.Count), 0);
         var items = prepared.Select(p => ((IReadOnlyList<int>)p.Context, (IReadOnlyList<int>)[.. p.Continuation.Select(s => s.Id)])).ToList();
         var scores = await Locked(() => Decoder.Score(items, _options.BatchSize, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return [.. requests.Select((r, i) => ToResult(r.Continuation, prepared[i].Continuation, scores[i]) with { ContextTokens = prepared[i].Context.Length })];
+        return [.. requests.Select((r, i) => _codec.ToResult(r.Continuation, prepared[i].Continuation, scores[i]) with { ContextTokens = prepared[i].Context.Length })];
     }
 
     /// <inheritdoc/>
@@ -130,66 +120,10 @@ public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableMode
     }
 
     /// <summary>The prompt text a request becomes: the raw prompt, or the messages in the chat format with the assistant turn opened.</summary>
-    public string PromptText(GenerationRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.Messages is null)
-        {
-            return request.Prompt ?? throw new ArgumentException("a request needs messages or a prompt", nameof(request));
-        }
-
-        var format = Format ?? throw new DataForge.Core.Diagnostics.DataForgeConfigException($"{Folder}: no chat template in tokenizer_config.json; set the pipeline key chat_format (chatml or llama3)");
-        return ChatFormat.For(format).Render(request.Messages, addGenerationPrompt: true);
-    }
+    public string PromptText(GenerationRequest request) => _codec.PromptText(request);
 
     /// <summary>The number of tokens <see cref="PromptText"/> becomes, a BOS token included when the model expects one.</summary>
-    public int PromptTokenCount(GenerationRequest request) => PromptIds(request).Length;
-
-    private int[] PromptIds(GenerationRequest request) => ContextIds(PromptText(request));
-
-    private int[] ContextIds(string text)
-    {
-        var ids = Tokenizer.Encode(text, allowSpecial: true);
-        return Tokenizer.AddBos && Tokenizer.BosId is int bos && (ids.Length == 0 || ids[0] != bos) ? [bos, .. ids] : ids;
-    }
-
-    private Func<IReadOnlyList<int>, bool>? StopCheck(IReadOnlyList<string> stop)
-        => stop.Count == 0 ? null : ids =>
-        {
-            var text = Tokenizer.Decode(ids, skipSpecial: true); // once per token, not once per stop string
-            return stop.Any(s => text.Contains(s, StringComparison.Ordinal));
-        };
-
-    private GenerationResult Finish(GenerationRequest request, int promptTokens, GenerationOutput output)
-    {
-        var text = Tokenizer.Decode(output.Tokens, skipSpecial: true);
-        var reason = output.FinishReason;
-        foreach (var stop in request.Stop)
-        {
-            var at = text.IndexOf(stop, StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                text = text[..at];
-                reason = "stop";
-            }
-        }
-
-        return new GenerationResult(text, reason, promptTokens, output.Tokens.Count);
-    }
-
-    private ScoreResult ToResult(string continuation, IReadOnlyList<TokenSpan> spans, double[] values)
-    {
-        var skipped = spans.Count - values.Length;                 // 0, or 1 when nothing precedes the first token
-        var tokens = new List<ScoredToken>(values.Length);
-        for (var i = 0; i < values.Length; i++)
-        {
-            var span = spans[skipped + i];
-            tokens.Add(new ScoredToken(Tokenizer.Decode([span.Id]), span.Offset, values[i]));
-        }
-
-        var prefix = skipped == 0 ? "" : continuation[..(spans.Count > 1 ? spans[1].Offset : continuation.Length)];
-        return new ScoreResult(tokens, prefix);
-    }
+    public int PromptTokenCount(GenerationRequest request) => _codec.PromptIds(request).Length;
 
     private async Task<T> Locked<T>(Func<T> work, CancellationToken cancellationToken)
     {

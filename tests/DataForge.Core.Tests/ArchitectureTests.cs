@@ -13,15 +13,16 @@ public sealed class ArchitectureTests
     private const string Review = "DataForge.Review";
     private const string Models = "DataForge.Models";
     private const string ModelsTorch = "DataForge.Models.Torch";
+    private const string ModelsLlamaCpp = "DataForge.Models.LlamaCpp";
     private const string Testing = "DataForge.Testing";
 
     private static readonly string[] LevelOne = ["DataForge.Storage", Models, "DataForge.Generation", "DataForge.LintSeq", "DataForge.Scoring"];
 
     // Every project a rule below names; a rule about a project that is gone would pass without checking anything.
-    private static readonly string[] Named = [Core, Pipelines, Cli, Serving, Review, ModelsTorch, Testing, .. LevelOne];
+    private static readonly string[] Named = [Core, Pipelines, Cli, Serving, Review, ModelsTorch, ModelsLlamaCpp, Testing, .. LevelOne];
 
     // Heavy package families; each may appear in at most one src project.
-    private static readonly string[] HeavyFamilies = ["TorchSharp", "Microsoft.CodeAnalysis", "Parquet.Net", "Microsoft.Data.Sqlite", "Tomlyn", "Spectre.Console", "Microsoft.ML.Tokenizers"];
+    private static readonly string[] HeavyFamilies = ["TorchSharp", "Microsoft.CodeAnalysis", "Parquet.Net", "Microsoft.Data.Sqlite", "Tomlyn", "Spectre.Console", "Microsoft.ML.Tokenizers", "LLamaSharp"];
 
     private static readonly Lazy<IReadOnlyDictionary<string, ProjectInfo>> LazyProjects = new(LoadProjects);
 
@@ -80,7 +81,7 @@ public sealed class ArchitectureTests
     public void Cli_ReferencesPipelinesAndNothingAboveIt()
     {
         // Arrange: Cli composes Pipelines and hosts the model server and the review tool (docs/architecture.md).
-        string[] allowed = [Pipelines, Core, .. LevelOne, ModelsTorch, Serving, Review];
+        string[] allowed = [Pipelines, Core, .. LevelOne, ModelsTorch, ModelsLlamaCpp, Serving, Review];
 
         // Act + Assert
         Assert.Contains(Pipelines, Projects[Cli].ProjectReferences);
@@ -111,13 +112,24 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void ModelsTorch_ReferencesOnlyCoreAndModels_AndOnlyCliReferencesIt()
+    public void ModelsTorch_ReferencesOnlyCoreAndModels_AndOnlyTheModelRuntimesAndCliReferenceIt()
     {
-        // Arrange: TorchSharp's ~480 MB of natives stay out of every project but the CLI's (docs/architecture.md).
+        // Arrange: TorchSharp's ~480 MB of natives stay out of every project but the CLI's and the llama.cpp runtime's, which the CLI alone references (docs/architecture.md).
         var users = Projects.Values.Where(p => p.ProjectReferences.Contains(ModelsTorch)).Select(p => p.Name).ToList();
 
         // Act + Assert
         AssertReferencesOnly(ModelsTorch, [Core, Models]);
+        Assert.All(users, name => Assert.Contains(name, new[] { Cli, ModelsLlamaCpp }));
+    }
+
+    [Fact]
+    public void ModelsLlamaCpp_ReferencesOnlyCoreModelsAndModelsTorch_AndOnlyCliReferencesIt()
+    {
+        // Arrange: llama.cpp's natives (LLamaSharp.Backend.Cpu) stay out of every project but the CLI's.
+        var users = Projects.Values.Where(p => p.ProjectReferences.Contains(ModelsLlamaCpp)).Select(p => p.Name).ToList();
+
+        // Act + Assert
+        AssertReferencesOnly(ModelsLlamaCpp, [Core, Models, ModelsTorch]);
         Assert.All(users, name => Assert.Equal(Cli, name));
     }
 

@@ -12,7 +12,8 @@ namespace DataForge.EndToEnd.Tests;
 /// <c>--limit 2</c> added (exit 0; the merge after the partition runs); <c>validate</c>, <c>inspect</c>, <c>diff</c>, <c>export</c> and <c>builds list</c> run as printed (exit 0,
 /// after the run examples made <c>output/default/latest</c> and <c>output/sample-seeds/latest</c>; an <c>export --out</c> writes its file); <c>serve</c> and <c>review</c> run with the port swapped for
 /// a free one until they print their address (<c>review export</c> runs as printed); <c>slurm submit</c> runs as printed,
-/// which needs no cluster because every example of it is a <c>--dry-run</c>, and writes both scripts; <c>model train-tiny</c> (minutes of training) is only
+/// which needs no cluster because every example of it is a <c>--dry-run</c>, and writes both scripts; <c>model convert</c> runs as printed (on the copy of
+/// models/tiny) and writes its <c>--out</c> file; <c>model train-tiny</c> (minutes of training) is only
 /// validated: every option it uses is one the command lists, and it parses (<c>--help</c> added).
 /// </summary>
 public sealed partial class HelpExamplesTests
@@ -44,6 +45,11 @@ public sealed partial class HelpExamplesTests
                     await AssertSucceedsAsync(sandbox.Path, example, shown);
                     var exported = Array.IndexOf(example, "--out") is var at and >= 0 ? Path.Combine(sandbox.Path, example[at + 1]) : null;
                     Assert.True(exported is null || File.ReadAllLines(exported).Length > 0, $"example `dataforge {shown}` wrote no records");
+                    break;
+                case "model" when example[1] == "convert":
+                    await AssertSucceedsAsync(sandbox.Path, example, shown);
+                    var converted = Path.Combine(sandbox.Path, example[Array.IndexOf(example, "--out") + 1]);
+                    Assert.True(File.Exists(converted) && new FileInfo(converted).Length > 0, $"example `dataforge {shown}` wrote no file");
                     break;
                 case "model":
                     await AssertParsesAsync(sandbox.Path, example, shown);
@@ -78,7 +84,7 @@ public sealed partial class HelpExamplesTests
     private static async Task<List<string[]>> ExamplesAsync(string directory)
     {
         var examples = new List<string[]>();
-        foreach (var command in new[] { "", "run", "merge", "validate", "lintseq", "inspect", "diff", "export", "build", "builds list", "review", "review export", "slurm submit", "k8s manifest", "serve", "model", "model train-tiny" })
+        foreach (var command in new[] { "", "run", "merge", "validate", "lintseq", "inspect", "diff", "export", "build", "builds list", "review", "review export", "slurm submit", "k8s manifest", "serve", "model", "model train-tiny", "model convert" })
         {
             var help = await CliRunner.RunAsync(directory, [.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);
             Assert.True(help.ExitCode == 0, help.ToString());

@@ -13,9 +13,9 @@ internal static class TorchBackends
     /// <summary>The folder of the embedded model, relative to the repository root.</summary>
     public static readonly string TinyFolder = Path.Combine("models", "tiny");
 
-    /// <summary>The default registry plus the TorchSharp backends.</summary>
+    /// <summary>The default registry plus the TorchSharp backends and <c>llamacpp</c>.</summary>
     public static ModelBackendRegistry CreateRegistry()
-        => ModelBackendRegistry.CreateDefault().Register("torch", CreateTorch, IdentityOfTorch).Register("tiny", CreateTiny, IdentityOfTiny);
+        => LlamaCppBackend.Register(ModelBackendRegistry.CreateDefault().Register("torch", CreateTorch, IdentityOfTorch).Register("tiny", CreateTiny, IdentityOfTiny));
 
     /// <summary>
     /// The embedded model's folder: <paramref name="start"/> and each folder above it are searched for

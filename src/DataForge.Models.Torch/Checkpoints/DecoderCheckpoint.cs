@@ -127,7 +127,8 @@ internal static class DecoderCheckpoint
         }
     }
 
-    private static List<string> WeightFiles(string folder)
+    /// <summary>The safetensors files of a checkpoint folder (the shards of its index, or <c>model.safetensors</c>).</summary>
+    public static List<string> WeightFiles(string folder)
     {
         var index = Path.Combine(folder, IndexFile);
         if (File.Exists(index))

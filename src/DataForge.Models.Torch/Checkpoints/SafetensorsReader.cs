@@ -73,7 +73,10 @@ public sealed class SafetensorsReader : IDisposable
     public string DType(string name) => Find(name).DType;
 
     /// <summary>Reads a tensor as float32 on the CPU.</summary>
-    public Tensor ReadFloat32(string name)
+    public Tensor ReadFloat32(string name) => torch.tensor(ReadFloats(name), Find(name).Shape);
+
+    /// <summary>Reads a tensor's values as float32, in row-major order.</summary>
+    public float[] ReadFloats(string name)
     {
         var entry = Find(name);
         var count = entry.Shape.Aggregate(1L, (a, b) => a * b);
@@ -103,7 +106,7 @@ public sealed class SafetensorsReader : IDisposable
                 throw new InvalidDataException($"{Path}: tensor '{name}' has dtype {entry.DType}; only F32, F16 and BF16 are read");
         }
 
-        return torch.tensor(values, entry.Shape);
+        return values;
     }
 
     /// <inheritdoc/>

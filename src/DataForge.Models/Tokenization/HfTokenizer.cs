@@ -83,6 +83,35 @@ public sealed class HfTokenizer
         return new HfTokenizer(definition, HfTokenizerConfig.Read(folder), Path.Combine(folder, HfTokenizerConfig.FileName));
     }
 
+    /// <summary>
+    /// A tokenizer from the text of a <c>tokenizer.json</c> and, optionally, of a <c>tokenizer_config.json</c>
+    /// (a model file that carries them, such as a GGUF file's <c>tokenizer.huggingface.json</c>);
+    /// <paramref name="source"/> names them in errors.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A text is malformed or describes an unsupported tokenizer.</exception>
+    public static HfTokenizer FromJson(string source, string tokenizerJson, string? configJson = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(tokenizerJson);
+        var path = $"{source}: {TokenizerFileName}";
+        HfTokenizerDefinition definition;
+        using (var file = JsonFile.Parse(path, Encoding.UTF8.GetBytes(tokenizerJson)))
+        {
+            definition = HfTokenizerJsonReader.Read(file);
+        }
+
+        ByteCoverage.Check(definition, path);
+        HfTokenizerJsonReader.CheckMerges(definition, path);
+        var configPath = $"{source}: {HfTokenizerConfig.FileName}";
+        if (configJson is null)
+        {
+            return new HfTokenizer(definition, HfTokenizerConfig.Empty, configPath);
+        }
+
+        using var config = JsonFile.Parse(configPath, Encoding.UTF8.GetBytes(configJson));
+        return new HfTokenizer(definition, HfTokenizerConfig.Parse(config), configPath);
+    }
+
     /// <summary>The ids of <paramref name="text"/>; special tokens in it are single ids only when <paramref name="allowSpecial"/> is set.</summary>
     public int[] Encode(string text, bool allowSpecial = false)
     {

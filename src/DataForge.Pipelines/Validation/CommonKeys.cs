@@ -43,6 +43,17 @@ internal static class CommonKeys
             new("batch_size", OptionKind.Integer, 8L, "requests per forward pass (concurrent records share them; never changes results)") { Min = 1, AffectsResult = false },
             new("device", OptionKind.String, "cpu", "cpu, or cuda / cuda:N in a CUDA build of libtorch") { AffectsResult = false },
         ],
+        ["llamacpp"] =
+        [
+            new("backend", OptionKind.String, null, "llamacpp") { Required = true },
+            new("path", OptionKind.Path, null, "GGUF file written by `dataforge model convert`") { Required = true },
+            new("chat_format", OptionKind.String, null, "chatml or llama3 (default: from the file's chat template)") { Allowed = ["chatml", "llama3"] },
+            new("threads", OptionKind.Integer, (long)Environment.ProcessorCount, "CPU threads (default: cores)") { Min = 1, Max = 1024, AffectsResult = false },
+            new("flash_attention", OptionKind.Boolean, false, "llama.cpp's flash attention; off by default (on a CPU it can be far slower for small models)"),
+            new("kv_cache_type", OptionKind.String, "f32", "f32 (log-probs match torch) or f16 (half the memory)") { Allowed = ["f32", "f16"] },
+            new("context_length", OptionKind.Integer, null, "most tokens of one request (default: the file's context length)") { Min = 8 },
+            new("batch_size", OptionKind.Integer, 512L, "prompt tokens per forward pass") { Min = 1 },
+        ],
         ["openai"] =
         [
             new("backend", OptionKind.String, null, "openai") { Required = true },

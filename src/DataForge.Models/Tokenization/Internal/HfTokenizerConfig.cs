@@ -21,6 +21,11 @@ internal sealed record HfTokenizerConfig(
     private static HfTokenizerConfig Parse(string path)
     {
         using var file = JsonFile.Open(path);
+        return Parse(file);
+    }
+
+    public static HfTokenizerConfig Parse(JsonFile file)
+    {
         var root = file.Root.ValueKind == JsonValueKind.Object ? file.Root : throw file.Error("$", "expected an object");
         return new HfTokenizerConfig(
             TokenText(file, root, "bos_token"),

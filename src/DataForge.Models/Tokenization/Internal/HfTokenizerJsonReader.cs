@@ -8,6 +8,11 @@ internal static class HfTokenizerJsonReader
     public static HfTokenizerDefinition Read(string path)
     {
         using var file = JsonFile.Open(path);
+        return Read(file);
+    }
+
+    public static HfTokenizerDefinition Read(JsonFile file)
+    {
         var root = file.Root.ValueKind == JsonValueKind.Object ? file.Root : throw file.Error("$", "expected an object");
         var model = file.RequiredObject(root, "model", "$.model");
         CheckModel(file, model);

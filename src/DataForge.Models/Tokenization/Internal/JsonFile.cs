@@ -17,12 +17,15 @@ internal sealed class JsonFile : IDisposable
 
     public JsonElement Root => _document.RootElement;
 
-    public static JsonFile Open(string path)
+    public static JsonFile Open(string path) => Parse(path, File.ReadAllBytes(path));
+
+    /// <summary>Parses <paramref name="bytes"/>; <paramref name="path"/> names them in errors (a file, or a key inside one).</summary>
+    public static JsonFile Parse(string path, byte[] bytes)
     {
         try
         {
             var options = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
-            return new JsonFile(path, JsonDocument.Parse(File.ReadAllBytes(path), options));
+            return new JsonFile(path, JsonDocument.Parse(bytes, options));
         }
         catch (JsonException e)
         {
