@@ -9,11 +9,11 @@ namespace DataForge.Core.Quality;
 /// </summary>
 public sealed record QualityFilterOptions : IOptionsCheck
 {
-    /// <summary>The defaults.</summary>
-    public static QualityFilterOptions Default { get; } = new();
-
     /// <summary>Where the default word lists are (Debian's <c>wamerican</c> and <c>wbritish</c>).</summary>
     public static IReadOnlyList<string> DefaultDictionary { get; } = ["/usr/share/dict/american-english", "/usr/share/dict/british-english"];
+
+    /// <summary>The defaults (declared after <see cref="DefaultDictionary"/>, which they read).</summary>
+    public static QualityFilterOptions Default { get; } = new();
 
     /// <summary>The fields read.</summary>
     [Option("fields", "the fields read: instruction, input, output, messages")] public IReadOnlyList<QualityField> Fields { get; init; } = [QualityField.Instruction, QualityField.Output];
