@@ -5,7 +5,7 @@
 # whole, its quality step set to keep everything, so each rewrite's rule values land in meta.quality)
 # and, held out, those of the same evolution settings under run seed 2 (bench/quality/evolve-held-out.toml).
 # Goals: keep at least 95% of the human-written data, drop at least 90% of the rewrites. Markdown table.
-# Usage: bench/quality-bench.sh    (about 8 minutes on 2 cores, most of it the default pipeline's LintSeq branch)
+# Usage: bench/quality-bench.sh    (8–14 minutes on 2 cores, most of it the default pipeline's evolutions and LintSeq branch)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="${BENCH_DIR:-${TMPDIR:-/tmp}/dataforge-bench}/quality"

@@ -10,7 +10,7 @@ namespace DataForge.EndToEnd.Tests;
 public sealed class DefaultPipelineTests(DefaultPipelineTests.TestSizedRun run) : IClassFixture<DefaultPipelineTests.TestSizedRun>
 {
     [Fact]
-    public void Run_DefaultPipeline_WritesShardsThatDuckDbReadsAsTheManifestSays()
+    public async Task Run_DefaultPipeline_WritesShardsThatDuckDbReadsAsTheManifestSays()
     {
         // Arrange
         var runDirectory = run.Directory;

@@ -114,7 +114,7 @@ public sealed class QualityEvaluator
     private void AddRepetition(QualityReport report, List<string> proses)
     {
         // Each field on its own (an answer may repeat its question); a record's value is the largest of its fields'.
-        var measured = proses.Where(p => p.Length > 0).Select(Repetition.Measure).ToList();
+        var measured = proses.Where(p => p.Length > 0).Select(p => Repetition.Measure(p, _options.MinNgramWords)).ToList();
         var failed = false;
         foreach (var key in Repetition.Measure("").Select(v => v.Key))
         {

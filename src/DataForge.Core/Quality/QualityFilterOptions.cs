@@ -63,11 +63,14 @@ public sealed record QualityFilterOptions : IOptionsCheck
     /// <summary>Largest character share of duplicate paragraphs.</summary>
     [Option("max_duplicate_paragraph_chars", "larger share of characters in duplicate paragraphs: quality_repetition (Gopher's 0.2)", Min = 0, Max = 1)] public double MaxDuplicateParagraphChars { get; init; } = 0.2;
 
+    /// <summary>Fewest words with a letter a field needs before its n-gram values are measured.</summary>
+    [Option("min_ngram_words", "the n-gram repetition values of a field with fewer words (with a letter) are 0: Gopher's minimum document length, on which its n-gram fractions were set (in a 15-word answer one phrase said twice is a third of the characters)", Min = 0)] public int MinNgramWords { get; init; } = 50;
+
     /// <summary>Bound of the top 2-gram character share; n = 3, 4 get 0.02 less each.</summary>
-    [Option("max_top_2gram", "larger character share of the most frequent 2-gram: quality_repetition; 3- and 4-grams get 0.02 less each (Gopher: 0.20, 0.18, 0.16; +0.15 because one repeated phrase weighs more in 20–200 words)", Min = 0, Max = 1)] public double MaxTop2Gram { get; init; } = 0.35;
+    [Option("max_top_2gram", "larger character share of the most frequent 2-gram: quality_repetition; 3- and 4-grams get 0.02 less each (Gopher's 0.20, 0.18, 0.16)", Min = 0, Max = 1)] public double MaxTop2Gram { get; init; } = 0.20;
 
     /// <summary>Bound of the duplicate 5-gram character share; n = 6..10 get 0.01 less each.</summary>
-    [Option("max_duplicate_5gram", "larger character share of words in repeated 5-grams: quality_repetition; 6- to 10-grams get 0.01 less each (Gopher: 0.15 … 0.10; +0.15 as above)", Min = 0, Max = 1)] public double MaxDuplicate5Gram { get; init; } = 0.30;
+    [Option("max_duplicate_5gram", "larger character share of words in repeated 5-grams: quality_repetition; 6- to 10-grams get 0.01 less each (Gopher's 0.15 … 0.10)", Min = 0, Max = 1)] public double MaxDuplicate5Gram { get; init; } = 0.15;
 
     /// <summary>Smallest share of letters in the run's scripts.</summary>
     [Option("min_script_share", "smaller share of letters in the scripts of [run] language (Latin for en): quality_script (0.8: a short pair may quote a word in another script)", Min = 0, Max = 1)] public double MinScriptShare { get; init; } = 0.8;

@@ -7,17 +7,21 @@ namespace DataForge.Core.Quality;
 /// paragraphs (share by count and by characters), the character share of the most frequent 2-, 3-
 /// and 4-gram, and the character share of words inside 5- to 10-grams that occur more than once.
 /// N-grams run over the words that hold a letter, lower case, surrounding punctuation left out:
-/// numbers repeat in any arithmetic answer and say nothing about degenerate text.
+/// numbers repeat in any arithmetic answer and say nothing about degenerate text. The n-gram values
+/// are measured only on texts of at least a given number of such words (Gopher's minimum document
+/// length, 50, by default), 0 below it: Gopher set its fractions on documents at least that long, and
+/// in a 15-word answer one phrase said twice is a third of the characters.
 /// </summary>
 public static partial class Repetition
 {
     /// <summary>The values, keyed as in <c>meta.quality</c>.</summary>
-    public static IReadOnlyList<KeyValuePair<string, double>> Measure(string text)
+    public static IReadOnlyList<KeyValuePair<string, double>> Measure(string text, int minNgramWords = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         var paragraphs = BlankLines().Split(text).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         var words = QualityText.Words(text).Where(QualityText.HasLetter).Select(w => QualityText.Core(w).ToLowerInvariant()).ToList();
+        var measured = words.Count >= minNgramWords;
         var (lineShare, lineChars) = Duplicates(lines);
         var (paragraphShare, paragraphChars) = Duplicates(paragraphs);
         var values = new List<KeyValuePair<string, double>>
@@ -29,12 +33,12 @@ public static partial class Repetition
         };
         for (var n = 2; n <= 4; n++)
         {
-            values.Add(new($"top_{n}gram", TopGramShare(words, n)));
+            values.Add(new($"top_{n}gram", measured ? TopGramShare(words, n) : 0));
         }
 
         for (var n = 5; n <= 10; n++)
         {
-            values.Add(new($"duplicate_{n}gram", DuplicateGramShare(words, n)));
+            values.Add(new($"duplicate_{n}gram", measured ? DuplicateGramShare(words, n) : 0));
         }
 
         return values;
