@@ -87,10 +87,10 @@ public sealed class ExportTests
     [Fact]
     public async Task ExportText_DefaultPipelineRun_RendersTemplatesAndEditSequencesAsDiffText()
     {
-        // Arrange: the default pipeline, small: selected instructions and LintSeq edit sequences.
+        // Arrange: the default pipeline, small: selected instructions (7 seeds pass the quality rules, so 15% is one) and LintSeq edit sequences.
         using var temp = new TempFolder();
         var runDirectory = temp.Combine("run");
-        var run = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "pipeline.toml", "--limit", "4", "--out", runDirectory);
+        var run = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "pipeline.toml", "--limit", "7", "--out", runDirectory);
         Assert.True(run.ExitCode == 0, run.ToString());
         var kept = ExportKit.KeptRows(runDirectory);
         Assert.Contains(kept, r => r.Kind == SampleKinds.EditSequence && r.Edits is { Count: > 0 });

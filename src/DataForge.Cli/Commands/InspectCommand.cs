@@ -23,6 +23,7 @@ internal sealed class InspectCommand : AsyncCommand<InspectSettings>
             Console.WriteLine($"{name,-24} {count.In,10} {count.Out,10}  {string.Join(", ", count.Dropped.Select(d => $"{d.Key} {d.Value}"))}");
         }
 
+        InspectQualityRules.Print(manifest);
         var statistics = await ShardStatistics.ReadAsync(runDirectory, cancellationToken);
         TextHistogram.Print("rejects by reason", statistics.RejectReasons.ToDictionary(kv => kv.Key, kv => (double)kv.Value));
         TextHistogram.PrintDistribution("instruction length (chars), kept", statistics.InstructionLengths);

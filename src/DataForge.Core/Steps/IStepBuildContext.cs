@@ -42,4 +42,7 @@ public interface IStepBuildContext
 
     /// <summary>The run's work counters (a step counts work done outside its models there, such as linter checks), or null when nothing is counted.</summary>
     WorkCounters? Work => null;
+
+    /// <summary>The natural languages of the run's data (<c>[run] language</c>, ISO 639-1 codes); English when the run names none.</summary>
+    IReadOnlyList<string> Languages => ["en"];
 }

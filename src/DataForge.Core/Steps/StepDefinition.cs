@@ -9,8 +9,9 @@ namespace DataForge.Core.Steps;
 /// </summary>
 public sealed class StepDefinition
 {
-    private StepDefinition(string type, StepRole role, string summary, Type optionsType, StepContract contract, Func<object, IStepBuildContext, Step> factory)
+    private StepDefinition(string type, StepRole role, string summary, Type optionsType, StepContract contract, Func<object, IStepBuildContext, Step> factory, string? notes)
     {
+        Notes = notes;
         Type = type;
         Role = role;
         Summary = summary;
@@ -38,18 +39,35 @@ public sealed class StepDefinition
     /// <summary>Fields read, fields produced, drop reasons: the same contract the built step reports.</summary>
     public StepContract Contract { get; }
 
+    /// <summary>Markdown paragraphs the step reference prints after the drop reasons (how rules are applied, why the defaults), or null.</summary>
+    public string? Notes { get; }
+
     /// <summary>Builds a step from bound options and the run's resources.</summary>
     public Func<object, IStepBuildContext, Step> Factory { get; }
 
     /// <summary>Declares a step type whose role follows from <typeparamref name="TStep"/>'s base class.</summary>
-    public static StepDefinition Create<TStep, TOptions>(string type, string summary, StepContract contract, Func<TOptions, IStepBuildContext, TStep> factory)
+    public static StepDefinition Create<TStep, TOptions>(string type, string summary, StepContract contract, Func<TOptions, IStepBuildContext, TStep> factory, string? notes = null)
         where TStep : Step
         where TOptions : new()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(type);
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(factory);
-        return new StepDefinition(type, RoleOf(typeof(TStep)), summary, typeof(TOptions), contract, (o, c) => factory((TOptions)o, c));
+        return new StepDefinition(type, RoleOf(typeof(TStep)), summary, typeof(TOptions), contract, (o, c) => factory((TOptions)o, c), notes);
+    }
+
+    /// <summary>
+    /// Declares a step type whose built class depends on its options (a per-record step that becomes a
+    /// barrier for one option); <paramref name="role"/> is the role the reference shows, and each built
+    /// step runs as its own class's role.
+    /// </summary>
+    public static StepDefinition CreateVariable<TOptions>(string type, StepRole role, string summary, StepContract contract, Func<TOptions, IStepBuildContext, Step> factory, string? notes = null)
+        where TOptions : new()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(factory);
+        return new StepDefinition(type, role, summary, typeof(TOptions), contract, (o, c) => factory((TOptions)o, c), notes);
     }
 
     private static StepRole RoleOf(Type step)

@@ -1,3 +1,5 @@
+using DataForge.Core.Text;
+
 namespace DataForge.Generation.Evol;
 
 /// <summary>The WizardLM paper's elimination rules (docs/algorithms.md#evol-instruct).</summary>
@@ -25,7 +27,7 @@ internal static class PaperRules
             return EvolReasons.Sorry;
         }
 
-        return StopWords.OnlyStopWords(response) ? EvolReasons.StopWords : null;
+        return EnglishStopWords.OnlyStopWords(response) ? EvolReasons.StopWords : null;
     }
 
     /// <summary>

@@ -109,7 +109,7 @@ public sealed class PartitionExecutor
         var clock = Stopwatch.StartNew();
         var work = new WorkCounters();
         using var models = new ModelCatalog(_spec.Models, _request.Backends ?? ModelBackendRegistry.CreateDefault(), new ModelBuildContext(_spec.Directory, store, _spec.Run.Seed, _run.Models), _request.Refresh, work);
-        var resources = new RunResources(_spec.Directory, RunId, staging, _spec.Run.Limit, () => new Gpt2TokenCounter(), _spec.Run.Seed, store, models, work);
+        var resources = new RunResources(_spec.Directory, RunId, staging, _spec.Run.Limit, () => new Gpt2TokenCounter(), _spec.Run.Seed, store, models, work, _spec.Run.Language);
         var built = _spec.Steps.Select(s => StepNodes.Build(s, resources, _request.Refresh)).ToList();
         try
         {

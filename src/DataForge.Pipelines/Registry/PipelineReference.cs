@@ -41,6 +41,11 @@ public static class PipelineReference
             {
                 text.Append("Drop reasons: ").Append(string.Join(", ", reasons.Select(r => $"`{r}`"))).Append(".\n\n");
             }
+
+            if (type.Declaration?.Notes is { } notes)
+            {
+                text.Append(notes.TrimEnd()).Append("\n\n");
+            }
         }
 
         return text.ToString();

@@ -14,4 +14,5 @@ namespace DataForge.Pipelines.Registry;
 /// <param name="Cache">The run store's result cache (model requests, lint results); null when caching is off.</param>
 /// <param name="Models">The run's <c>[models.NAME]</c> entries, built on first use; null when the run has none.</param>
 /// <param name="Work">The run's work counters (model requests, linter checks); null counts nothing.</param>
-public sealed record RunResources(string PipelineDirectory, string RunId, string DataDirectory, long? Limit, Func<ITokenCounter> TokenCounterFactory, long Seed = 1, IResultCache? Cache = null, ModelCatalog? Models = null, WorkCounters? Work = null);
+/// <param name="Languages">The run's languages (<c>[run] language</c>); null: English.</param>
+public sealed record RunResources(string PipelineDirectory, string RunId, string DataDirectory, long? Limit, Func<ITokenCounter> TokenCounterFactory, long Seed = 1, IResultCache? Cache = null, ModelCatalog? Models = null, WorkCounters? Work = null, IReadOnlyList<string>? Languages = null);

@@ -54,6 +54,9 @@ public sealed class StepBuildContext : IStepBuildContext
     /// <inheritdoc/>
     public WorkCounters? Work => Resources.Work;
 
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Languages => Resources.Languages is { Count: > 0 } languages ? languages : ["en"];
+
     /// <summary>The names of the models the step asked for with <see cref="Model"/>.</summary>
     public IReadOnlyCollection<string> ModelsUsed => _models.Keys;
 

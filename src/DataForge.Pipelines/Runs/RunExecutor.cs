@@ -171,7 +171,7 @@ public sealed class RunExecutor
         folder.PrepareStaging();
         var work = new WorkCounters();
         using var models = new ModelCatalog(_spec.Models, _request.Backends ?? ModelBackendRegistry.CreateDefault(), new ModelBuildContext(_spec.Directory, store, _spec.Run.Seed, _models), _request.Refresh, work);
-        var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter(), _spec.Run.Seed, store, models, work);
+        var resources = new RunResources(_spec.Directory, RunId, folder.Data, _spec.Run.Limit, () => new Gpt2TokenCounter(), _spec.Run.Seed, store, models, work, _spec.Run.Language);
         var built = _spec.Steps.Select(s => StepNodes.Build(s, resources, _request.Refresh)).ToList();
         var nodes = _partitions?.Replace(built) ?? built;
         var rejectSink = new RejectSink(folder.Rejects, RunId, ShardWriterOptions.Default);

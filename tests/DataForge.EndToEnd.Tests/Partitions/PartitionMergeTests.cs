@@ -42,18 +42,19 @@ public sealed class PartitionMergeTests
     public async Task DefaultPipeline_TwoPartitions_GlobalStepsInTheMerge_EqualsTheSingleMachineRun()
     {
         // Arrange: the default pipeline's instruction branch starts with dedup-exact (global), its programs branch is all record-phase.
+        // 7 instructions: the seeds that pass the quality rules, so that the 15% selection keeps one.
         using var temp = new TempFolder();
-        var single = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "pipeline.toml", "--limit", "6", "--out", temp.Combine("single"), "--store", temp.Combine("single.sqlite"));
+        var single = await CliRunner.RunAsync(CliRunner.RepoRoot, "run", "pipeline.toml", "--limit", "7", "--out", temp.Combine("single"), "--store", temp.Combine("single.sqlite"));
         Assert.True(single.ExitCode == 0, single.ToString());
 
         // Act
-        var first = await PartitionRuns.PartitionAsync("pipeline.toml", 0, 2, temp.Combine("p0"), "--limit", "6");
-        await PartitionRuns.PartitionAsync("pipeline.toml", 1, 2, temp.Combine("p1"), "--limit", "6");
-        var merged = await CliRunner.RunAsync(CliRunner.RepoRoot, "merge", "pipeline.toml", temp.Combine("p1"), temp.Combine("p0"), "--limit", "6", "--out", temp.Combine("merged"), "--store", temp.Combine("merged.sqlite"));
+        var first = await PartitionRuns.PartitionAsync("pipeline.toml", 0, 2, temp.Combine("p0"), "--limit", "7");
+        await PartitionRuns.PartitionAsync("pipeline.toml", 1, 2, temp.Combine("p1"), "--limit", "7");
+        var merged = await CliRunner.RunAsync(CliRunner.RepoRoot, "merge", "pipeline.toml", temp.Combine("p1"), temp.Combine("p0"), "--limit", "7", "--out", temp.Combine("merged"), "--store", temp.Combine("merged.sqlite"));
 
         // Assert
         Assert.True(merged.ExitCode == 0, merged.ToString());
-        Assert.Contains("in the merge: dedup, evolve, length, score, select, out", first.Stderr, StringComparison.Ordinal);
+        Assert.Contains("in the merge: dedup, evolve, quality, length, score, select, out", first.Stderr, StringComparison.Ordinal);
         PartitionRuns.AssertSameRun(temp.Combine("single"), temp.Combine("merged"));
         var counts = JsonNode.Parse(File.ReadAllText(temp.Combine("merged", "manifest.json")))!["counts"]!["steps"]!.AsObject();
         Assert.All(counts, step => Assert.True((long)step.Value!["out"]! > 0 || step.Key == "out", $"{step.Key} kept nothing"));

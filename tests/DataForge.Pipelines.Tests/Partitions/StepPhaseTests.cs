@@ -26,6 +26,8 @@ public sealed class StepPhaseTests : IDisposable
         ["evol-instruct"] = StepPhase.Record,
         ["ensemble-vote"] = StepPhase.Record,
         ["score-ifd"] = StepPhase.Record,
+        ["quality-filter"] = StepPhase.Record,
+        ["perplexity-filter"] = StepPhase.Record, // by value; with max_percentile it is built as a barrier (global)
         ["dedup-exact"] = StepPhase.Global,
         ["novelty-filter"] = StepPhase.Global,
         ["ensemble-instruct"] = StepPhase.Global,
@@ -93,6 +95,7 @@ public sealed class StepPhaseTests : IDisposable
         ["evolver"] = "m1",
         ["generator"] = "m1",
         ["model"] = "m1",
+        ["max"] = 100.0,
         ["proxy"] = "m1",
         ["score"] = "ifd",
         ["target"] = "target.jsonl",

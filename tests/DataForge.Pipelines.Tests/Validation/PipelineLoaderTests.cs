@@ -25,7 +25,7 @@ public sealed class PipelineLoaderTests : IDisposable
         // Assert
         Assert.Empty(result.Diagnostics);
         Assert.NotNull(result.Spec);
-        Assert.Equal(["instructions", "dedup", "evolve", "length", "score", "select", "python-programs", "csharp-programs", "edits", "out"], result.Spec.Steps.Select(s => s.Name));
+        Assert.Equal(["instructions", "dedup", "evolve", "quality", "length", "score", "select", "python-programs", "csharp-programs", "edits", "out"], result.Spec.Steps.Select(s => s.Name));
         Assert.Equal("tiny", Assert.Single(result.Spec.Models).Value.Backend);
     }
 
@@ -76,7 +76,8 @@ public sealed class PipelineLoaderTests : IDisposable
         Assert.Empty(steps["python-programs"].Inputs);
         Assert.Equal(["instructions"], steps["dedup"].Inputs);
         Assert.Equal(["dedup"], steps["evolve"].Inputs);
-        Assert.Equal(["evolve"], steps["length"].Inputs);
+        Assert.Equal(["evolve"], steps["quality"].Inputs);
+        Assert.Equal(["quality"], steps["length"].Inputs);
         Assert.Equal(["length"], steps["score"].Inputs);
         Assert.Equal(["score"], steps["select"].Inputs);
         Assert.Equal(["python-programs", "csharp-programs"], steps["edits"].Inputs);

@@ -1,6 +1,7 @@
 """DataForge LintSeq lint worker: a long-lived pylint or pyflakes process.
 
-Run with Debian's /usr/bin/python3:  python3 lint_worker.py --linter pylint|pyflakes
+Run with Debian's /usr/bin/python3:  python3 lint_worker.py --linter pylint|pyflakes|compile
+(compile only asks whether the program compiles, with Python's own compile(); it needs no linter)
 
 Protocol (one JSON object per line, UTF-8):
   startup  -> {"ready": true, "linter": "pylint", "version": "2.16.2"}
@@ -218,6 +219,28 @@ class PyflakesBackend:
         self.lint("import os\nprint(os.getcwd())\n")
 
 
+class CompileBackend:
+    """Python's own compile(): one SyntaxError message when the program does not compile, else none."""
+
+    name = "compile"
+
+    def __init__(self):
+        # pylint: disable=import-outside-toplevel
+        import platform
+
+        self.version = platform.python_version()
+
+    def lint(self, source):
+        try:
+            compile(source, FAKE_PATH, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as exc:
+            return [syntax_error_message(exc)]
+        return []
+
+    def warm_up(self):
+        self.lint("print(1)\n")
+
+
 def syntax_error_message(exc):
     line = getattr(exc, "lineno", None) or 1
     column = getattr(exc, "offset", None) or 0
@@ -242,6 +265,8 @@ def create_backend(linter):
         return PylintBackend()
     if linter == "pyflakes":
         return PyflakesBackend()
+    if linter == "compile":
+        return CompileBackend()
     raise ValueError("unknown linter: " + repr(linter))
 
 
