@@ -60,6 +60,8 @@ public sealed class ReadInputShapesTests
         Assert.Equal(runs["plain"].Select(r => r.Replace("data.jsonl:", "data.json.zst:", StringComparison.Ordinal)), runs["zst"]);
         Assert.Contains("note: read step 'seeds': 2 files under ", plainStderr, StringComparison.Ordinal);
         Assert.Contains("not read: config.json (excluded by 'config.json'), tokenizer.json (excluded by 'tokenizer.json')", plainStderr, StringComparison.Ordinal);
+        using var manifest = RunFolderAssert.Manifest(temp.Combine("run-plain"));
+        Assert.Contains(manifest.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("not read: config.json", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -201,6 +201,7 @@ public sealed class RunExecutor
             Partitions = _partitions is null ? null : new ManifestPartitions(_partitions.Folders.Count, [.. _partitions.Folders.Select(f => Path.GetRelativePath(RunDirectory, f).Replace('\\', '/'))]),
             Review = ManifestReview.For(_request.VerdictsPath, _verdicts, result.Stats.Sum(s => s.Dropped.GetValueOrDefault(ReviewVerdicts.RejectedReason))),
             Endpoints = models.EndpointStats is { Count: > 0 } endpoints ? endpoints : null,
+            Notes = folder.Notices is { Count: > 0 } notes ? notes : null,
         };
         manifest = manifest with { Diff = await RunDiffer.DiffAsync(_request.DiffAgainst, folder, manifest, RunDirectory, cancellationToken).ConfigureAwait(false) };
         await ManifestJson.WriteAsync(manifest, Path.Combine(folder.Staging, "manifest.json"), cancellationToken).ConfigureAwait(false);

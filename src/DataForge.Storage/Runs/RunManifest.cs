@@ -22,6 +22,7 @@ namespace DataForge.Storage.Runs;
 /// <param name="Diff">What changed since the previous run or build it was compared with (<c>diff</c>; left out when there was none).</param>
 /// <param name="Review">The review verdicts the run honoured; null (and not written) for a run without any.</param>
 /// <param name="Partitions">For a merged run, its partitions (left out otherwise).</param>
+/// <param name="Notes">The notes the run printed on stderr (input files a read step left out and why, columns with no JSON form, ...), in order; null (and not written) when there were none.</param>
 /// <param name="Endpoints">Per model that sent requests to servers (<c>openai</c>), what each server did: attempts, share, errors, ejections, latency; null (and not written) when no such model was used.</param>
 public sealed record RunManifest(
     string RunId,
@@ -39,7 +40,8 @@ public sealed record RunManifest(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunDiff? Diff = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ManifestReview? Review = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ManifestPartitions? Partitions = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, IReadOnlyList<EndpointStats>>? Endpoints = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, IReadOnlyList<EndpointStats>>? Endpoints = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Notes = null);
 
 /// <summary>A merged run's partitions (<c>dataforge merge</c>): how many, and their folders relative to the run folder.</summary>
 /// <param name="Count">How many partitions ran the record phase.</param>

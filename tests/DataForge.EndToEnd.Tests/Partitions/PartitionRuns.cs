@@ -7,8 +7,8 @@ namespace DataForge.EndToEnd.Tests.Partitions;
 /// <summary>Partition runs and merges through the real CLI, and the comparison of a merged run with a single-machine one.</summary>
 internal static class PartitionRuns
 {
-    /// <summary>Manifest keys that may differ between a merged and a single-machine run: timings, the work counters (cache hits differ), the partitions and the model servers' statistics.</summary>
-    private static readonly string[] Bookkeeping = ["timings", "work", "partitions", "endpoints"];
+    /// <summary>Manifest keys that may differ between a merged and a single-machine run: timings, the work counters (cache hits differ), the partitions, the model servers' statistics and the notes (partitions print their own).</summary>
+    private static readonly string[] Bookkeeping = ["timings", "work", "partitions", "endpoints", "notes"];
 
     /// <summary>Runs <paramref name="pipeline"/> as partition <paramref name="index"/> of <paramref name="count"/> into <paramref name="folder"/>; asserts exit 0.</summary>
     public static async Task<CliResult> PartitionAsync(string pipeline, int index, int count, string folder, params string[] options)
