@@ -15,7 +15,7 @@ namespace DataForge.Models.LlamaCpp;
 /// </summary>
 public sealed class LlamaCppLanguageModel : ILanguageModel, IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SerialGate _gate = new();
     private readonly LlamaSession _session;
     private readonly RequestCodec _codec;
     private readonly HashSet<int> _stopTokens;
@@ -106,16 +106,5 @@ public sealed class LlamaCppLanguageModel : ILanguageModel, IDisposable
         _gate.Dispose();
     }
 
-    private async Task<T> Locked<T>(Func<T> work, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await Task.Run(work, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private Task<T> Locked<T>(Func<T> work, CancellationToken cancellationToken) => _gate.RunAsync(work, cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace DataForge.Models.Torch;
 /// </summary>
 public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableModelSource
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SerialGate _gate = new();
     private readonly TorchModelOptions _options;
     private readonly HashSet<int> _stopTokens;
     private readonly RequestCodec _codec;
@@ -124,16 +124,5 @@ public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableMode
     /// <summary>The number of tokens <see cref="PromptText"/> becomes, a BOS token included when the model expects one.</summary>
     public int PromptTokenCount(GenerationRequest request) => _codec.PromptIds(request).Length;
 
-    private async Task<T> Locked<T>(Func<T> work, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await Task.Run(work, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private Task<T> Locked<T>(Func<T> work, CancellationToken cancellationToken) => _gate.RunAsync(work, cancellationToken);
 }
