@@ -190,6 +190,11 @@ public sealed class RunExecutor
             }
         }
 
+        foreach (var dropShare in DropShareNotes.For(nodes, result.Stats, _spec.Run.WarnDropFraction))
+        {
+            folder.Note(dropShare);
+        }
+
         var inputRecords = nodes.Zip(result.Stats).Where(p => p.First.Step is SourceStep or ReplayStep { Replaced: SourceStep }).Sum(p => p.Second.In);
         var errors = result.Stats.Sum(s => s.Errors);
         var outcome = Outcome(inputRecords, errors);

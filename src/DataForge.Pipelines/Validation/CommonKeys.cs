@@ -11,6 +11,7 @@ internal static class CommonKeys
         new("name", OptionKind.String, null, "names output/NAME/ (default: the pipeline file's name)"),
         new("seed", OptionKind.Integer, 1L, "the run seed; all randomness derives from it") { Min = 0 },
         new("max_error_fraction", OptionKind.Float, 0.2, "exit code 3 when more than this share of input records are rejected for errors") { Min = 0, Max = 1 },
+        new("warn_drop_fraction", OptionKind.Float, 0.5, "a note on stderr and in the manifest for each step that drops more than this share of the records it received") { Min = 0, Max = 1, AffectsResult = false },
         new("parallelism", OptionKind.Integer, (long)Environment.ProcessorCount, "records in flight per step (default: cores)") { Min = 1, Max = 1024, AffectsResult = false },
         new("capacity", OptionKind.Integer, 256L, "bounded buffer per step") { Min = 1, Max = 1_000_000, AffectsResult = false },
         new("limit", OptionKind.Integer, null, "most kept records per read step (--limit)") { Min = 1 },

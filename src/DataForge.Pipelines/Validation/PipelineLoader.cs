@@ -83,7 +83,8 @@ public static class PipelineLoader
                 (int)(values.GetInteger("capacity") ?? 256),
                 values.GetInteger("limit"),
                 values.GetString("license"),
-                values.GetStringList("language"));
+                values.GetStringList("language"),
+                values.GetFloat("warn_drop_fraction") ?? 0.5);
         }
 
         private SortedDictionary<string, ModelSpec> LoadModels(ConfigEntry? entry)

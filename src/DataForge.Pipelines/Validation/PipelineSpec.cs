@@ -19,7 +19,8 @@ public sealed record PipelineSpec(string File, string Directory, RunSection Run,
 /// <param name="Limit">Most kept records per read step.</param>
 /// <param name="License">The dataset card's license (<c>license</c>); null: unknown.</param>
 /// <param name="Language">The dataset card's languages (<c>language</c>); null: English.</param>
-public sealed record RunSection(string Name, long Seed, double MaxErrorFraction, int Parallelism, int Capacity, long? Limit, string? License = null, IReadOnlyList<string>? Language = null);
+/// <param name="WarnDropFraction">A step dropping more than this share of its input gets a note (<c>warn_drop_fraction</c>).</param>
+public sealed record RunSection(string Name, long Seed, double MaxErrorFraction, int Parallelism, int Capacity, long? Limit, string? License = null, IReadOnlyList<string>? Language = null, double WarnDropFraction = 0.5);
 
 /// <summary>A <c>[models.NAME]</c> table.</summary>
 /// <param name="Name">The model's name in the pipeline.</param>
