@@ -7,13 +7,16 @@ namespace DataForge.Models.Torch;
 
 /// <summary>
 /// A Hugging Face checkpoint folder as an <see cref="ILanguageModel"/>: its tokenizer, its chat
-/// format and a <see cref="TorchDecoder"/>. Calls are serialised (one batch on the CPU at a time);
-/// each call is split into batches of <see cref="TorchModelOptions.BatchSize"/> in request order.
+/// format and a <see cref="TorchDecoder"/>. One batch runs on the CPU at a time. Generation requests
+/// of concurrent calls share batches of up to <see cref="TorchModelOptions.BatchSize"/> prompts of
+/// one padded width (<see cref="GenerationQueue"/>), so records in flight decode together and a
+/// request's text never depends on its batch; scoring calls are split into batches in request order.
 /// </summary>
 public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableModelSource
 {
     private readonly SerialGate _gate = new();
     private readonly TorchModelOptions _options;
+    private readonly GenerationQueue _queue;
     private readonly HashSet<int> _stopTokens;
     private readonly RequestCodec _codec;
     private DecoderTrainer? _trainer;
@@ -29,6 +32,10 @@ public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableMode
         Identity = ModelIdentity.Of(folder, options.Name ?? ModelIdentity.NameOf(folder));
         _codec = new RequestCodec(tokenizer, format, folder);
         _stopTokens = _codec.StopTokens(decoder.Config.EosTokenIds);
+        _queue = new GenerationQueue(
+            options.BatchSize,
+            input => BatchGenerator.PaddedWidth(input.Prompt.Count),
+            (batch, cancellationToken) => Locked(() => Decoder.Generate(batch, _stopTokens, cancellationToken: cancellationToken), cancellationToken));
     }
 
     /// <inheritdoc/>
@@ -36,6 +43,9 @@ public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableMode
 
     /// <summary><c>max_position_embeddings</c>: the most tokens of prompt and continuation together.</summary>
     public int? ContextLength => Decoder.Config.MaxPositionEmbeddings;
+
+    /// <summary>Generation batches decoded so far and the sequences they held: requests of concurrent calls share batches.</summary>
+    public (long Batches, long Sequences) GenerationBatches => _queue.Decoded;
 
     /// <summary>The checkpoint folder.</summary>
     public string Folder { get; }
@@ -70,18 +80,12 @@ public sealed partial class TorchLanguageModel : ITrainableModel, ITrainableMode
     public async Task<IReadOnlyList<GenerationResult>> GenerateAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var results = new List<GenerationResult>(requests.Count);
-        foreach (var chunk in requests.Chunk(_options.BatchSize))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var prompts = chunk.Select(_codec.PromptIds).ToList();
-            Window.Check(prompts.Select(p => p.Length + 1), results.Count); // room for one new token at least
-            var inputs = chunk.Select((r, i) => new GenerationInput(prompts[i], Window.NewTokens(r.MaxTokens, prompts[i].Length), new SamplingSettings(r.Temperature, r.TopP, r.TopK, r.Seed), _codec.StopCheck(r.Stop))).ToList();
-            var outputs = await Locked(() => Decoder.Generate(inputs, _stopTokens, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
-            results.AddRange(chunk.Select((r, i) => _codec.Finish(r, prompts[i].Length, outputs[i])));
-        }
-
-        return results;
+        cancellationToken.ThrowIfCancellationRequested();
+        var prompts = requests.Select(_codec.PromptIds).ToList();
+        Window.Check(prompts.Select(p => p.Length + 1), 0); // room for one new token at least
+        var inputs = requests.Select((r, i) => new GenerationInput(prompts[i], Window.NewTokens(r.MaxTokens, prompts[i].Length), new SamplingSettings(r.Temperature, r.TopP, r.TopK, r.Seed), _codec.StopCheck(r.Stop))).ToList();
+        var outputs = await _queue.GenerateAsync(inputs, cancellationToken).ConfigureAwait(false);
+        return [.. requests.Select((r, i) => _codec.Finish(r, prompts[i].Length, outputs[i]))];
     }
 
     /// <inheritdoc/>

@@ -45,7 +45,7 @@ public sealed class ResumeTests
         {
             _ = process.StandardOutput.ReadToEndAsync();
             _ = process.StandardError.ReadToEndAsync();
-            await WaitForCachedResultsAsync(store, process, minimum: 5_000);
+            await StoreProbe.WaitForCachedResultsAsync(store, process, minimum: 5_000);
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
@@ -101,26 +101,5 @@ public sealed class ResumeTests
         }
 
         File.WriteAllText(path, text.ToString());
-    }
-
-    private static async Task WaitForCachedResultsAsync(string store, Process process, long minimum)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(process.HasExited, "the run finished before it could be killed; make the input larger");
-            if (File.Exists(store))
-            {
-                await using var peek = RunStore.Open(store);
-                if (peek.CountResults() >= minimum)
-                {
-                    return;
-                }
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException("no cached results appeared");
     }
 }

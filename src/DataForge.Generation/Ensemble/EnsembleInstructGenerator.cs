@@ -91,6 +91,9 @@ public sealed class EnsembleInstructGenerator : BarrierStep
     /// <summary>Cached as a whole: every result costs model requests.</summary>
     public override bool Cacheable => true;
 
+    /// <summary>2: generation is batch-invariant (each prompt padded to its own width).</summary>
+    public override int Version => 2;
+
     /// <inheritdoc/>
     public override async IAsyncEnumerable<Outcome> ProcessAllAsync(Func<IAsyncEnumerable<Sample>> input, StepContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -64,8 +64,8 @@ public sealed class EnsembleVoteExpander : ExpandStep
     /// <inheritdoc/>
     public override StepContract Contract => Definition.Contract;
 
-    /// <summary>2: the vote compares stemmed Rouge-L by default.</summary>
-    public override int Version => 2;
+    /// <summary>3: generation is batch-invariant (2: the vote compares stemmed Rouge-L by default).</summary>
+    public override int Version => 3;
 
     /// <inheritdoc/>
     public override bool Cacheable => true;

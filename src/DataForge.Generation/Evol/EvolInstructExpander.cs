@@ -76,8 +76,8 @@ public sealed class EvolInstructExpander : ExpandStep
     /// <summary>Cached: every result costs model requests.</summary>
     public override bool Cacheable => true;
 
-    /// <summary>2: part of every cache key (the engine adds the models' identities and the templates' content).</summary>
-    public override int Version => 2;
+    /// <summary>3 (generation became batch-invariant: rows padded to their own width): part of every cache key (the engine adds the models' identities and the templates' content).</summary>
+    public override int Version => 3;
 
     /// <inheritdoc/>
     protected override async IAsyncEnumerable<Outcome> ExpandAsync(Sample sample, StepContext context, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -57,6 +57,7 @@ internal sealed class Attention : nn.Module
         v = RepeatKv(v);
         var y = (mask, k.shape[2] == t, t) switch
         {
+            (not null, false, 1) => OneQueryAttention(q, k, v, mask),                                  // one new token after cached ones
             (not null, _, _) => nn.functional.scaled_dot_product_attention(q, k, v, attn_mask: mask),   // (B, H, T, D)
             (null, true, _) => nn.functional.scaled_dot_product_attention(q, k, v, is_casual: true),   // no history: plain causal
             (null, false, 1) => nn.functional.scaled_dot_product_attention(q, k, v),                   // one new token sees all it follows
@@ -64,6 +65,15 @@ internal sealed class Attention : nn.Module
         };
         y = y.transpose(1, 2).contiguous().view(b, t, _heads * _headDim);       // (B, T, H·D)
         return O.forward(y).MoveToOuterDisposeScope();                           // (B, T, C)
+    }
+
+    // Attention of one query per row written out: the fused CPU kernel rounds a row differently with the
+    // number of rows at one query (it does not over whole prompts), this does not, and batched generation
+    // relies on a row's bits not depending on its batch mates.
+    private Tensor OneQueryAttention(Tensor q, Tensor k, Tensor v, Tensor mask)
+    {
+        var scores = torch.matmul(q, k.transpose(-2, -1)).mul_(1.0 / Math.Sqrt(_headDim)).add_(mask); // (B, H, 1, S)
+        return torch.matmul(nn.functional.softmax(scores, -1), v);                                      // (B, H, 1, D)
     }
 
     private Tensor RepeatKv(Tensor kv)

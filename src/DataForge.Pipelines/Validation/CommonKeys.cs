@@ -34,14 +34,14 @@ internal static class CommonKeys
         [
             new("backend", OptionKind.String, null, "tiny") { Required = true },
             new("path", OptionKind.Path, null, "folder of the embedded model (default: models/tiny, found from the pipeline's folder upwards)"),
-            new("batch_size", OptionKind.Integer, 8L, "requests per forward pass") { Min = 1 },
+            new("batch_size", OptionKind.Integer, 8L, "requests per forward pass (concurrent records share them; never changes results)") { Min = 1, AffectsResult = false },
         ],
         ["torch"] =
         [
             new("backend", OptionKind.String, null, "torch") { Required = true },
             new("path", OptionKind.Path, null, "Hugging Face checkpoint folder") { Required = true },
             new("chat_format", OptionKind.String, null, "chatml or llama3 (default: from tokenizer_config.json)") { Allowed = ["chatml", "llama3"] },
-            new("batch_size", OptionKind.Integer, 8L, "requests per forward pass") { Min = 1 },
+            new("batch_size", OptionKind.Integer, 8L, "requests per forward pass (concurrent records share them; never changes results)") { Min = 1, AffectsResult = false },
             new("device", OptionKind.String, "cpu", "cpu, or cuda / cuda:N in a CUDA build of libtorch") { AffectsResult = false },
         ],
         ["llamacpp"] =

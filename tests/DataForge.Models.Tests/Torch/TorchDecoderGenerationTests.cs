@@ -27,6 +27,34 @@ public sealed class TorchDecoderGenerationTests
         Assert.All(batched, b => Assert.Equal(8, b.Tokens.Count));
     }
 
+    [Theory]
+    [InlineData("qwen2-random")]
+    [InlineData("llama-random")]
+    public void Generate_PromptsOfOnePaddedWidth_SameLogProbBitsAloneAsInAnyBatch(string checkpoint)
+    {
+        // Arrange: prompts of 1 to 32 tokens share one padded width; sampled, so each row takes its own path.
+        using var decoder = TorchDecoder.Load(Goldens.Folder(checkpoint), validVocabulary: 289);
+        var lengths = new[] { 3, 9, 17, 25, 31, 32, 1, 12 };
+        var inputs = lengths.Select((n, i) => new GenerationInput([.. Enumerable.Range(0, n).Select(t => ((t * 37) + (i * 11)) % 289)], 24, new SamplingSettings(1.0, 1.0, 0, (ulong)(50 + i)))).ToList();
+        Assert.Single(lengths.Select(BatchGenerator.PaddedWidth).Distinct());
+
+        // Act
+        var alone = inputs.Select(i => decoder.Generate([i], new HashSet<int>())[0]).ToList();
+        var ofEight = decoder.Generate(inputs, new HashSet<int>());
+        var ofTwo = decoder.Generate([inputs[5], inputs[0]], new HashSet<int>());
+        var ofThree = decoder.Generate([inputs[5], inputs[0], inputs[6]], new HashSet<int>());
+        var ofFive = decoder.Generate([inputs[5], inputs[0], inputs[1], inputs[2], inputs[7]], new HashSet<int>());
+
+        // Assert: every new token's log-probability, bit for bit (any change in any logit of the row would show).
+        static long[] Bits(GenerationOutput o) => [.. o.LogProbs!.Select(BitConverter.DoubleToInt64Bits)];
+        Assert.Equal(alone.Select(Bits), ofEight.Select(Bits));
+        Assert.Equal(alone.Select(a => a.Tokens), ofEight.Select(b => b.Tokens));
+        Assert.Equal(new[] { alone[5], alone[0] }.Select(Bits), ofTwo.Select(Bits));
+        Assert.Equal(new[] { alone[5], alone[0], alone[6] }.Select(Bits), ofThree.Select(Bits));
+        Assert.Equal(new[] { alone[5], alone[0], alone[1], alone[2], alone[7] }.Select(Bits), ofFive.Select(Bits));
+        Assert.All(alone, a => Assert.Equal(24, a.LogProbs!.Count));
+    }
+
     [Fact]
     public void Generate_Sampled_SameSeedSameTokensWithAndWithoutCache()
     {
