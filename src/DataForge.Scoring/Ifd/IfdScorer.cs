@@ -59,8 +59,11 @@ public sealed class IfdScorer : BatchedStep
     public static StepDefinition Definition { get; } = StepDefinition.Create<IfdScorer, IfdOptions>(
         "score-ifd",
         "Scores every record with IFD (Cherry_LLM) or IC-IFD (Evolution-Analysis) under a scoring model, batched across records.",
-        new(["instruction", "input", "output"], ["scores", "meta"], Reasons),
+        new(["instruction", "input", "output", "edits"], ["scores", "meta"], Reasons),
         (options, context) => new IfdScorer(context.Model(options.Model!), options));
+
+    /// <summary>2: an edit sequence is scored on its <c>&lt;|diff|&gt;</c> edit text (<see cref="TrainingText.Answer"/>), not its final program.</summary>
+    public override int Version => 2;
 
     /// <inheritdoc/>
     public override StepContract Contract => Definition.Contract;
@@ -153,13 +156,13 @@ public sealed class IfdScorer : BatchedStep
             return "no_instruction";
         }
 
-        return string.IsNullOrWhiteSpace(sample.Output) ? "empty_output" : null;
+        return string.IsNullOrWhiteSpace(TrainingText.Answer(sample)) ? "empty_output" : null;
     }
 
     // Two requests per record: conditioned + direct (IFD), or instruction-and-answer + answer (IC-IFD).
     private ScoreRequest[] Requests(Sample sample)
     {
-        var output = sample.Output!;
+        var output = TrainingText.Answer(sample)!;
         if (_options.Metric == IfdMetric.IcIfd)
         {
             var q = IfdPromptFormat.Plain(sample.Instruction!, sample.Input);

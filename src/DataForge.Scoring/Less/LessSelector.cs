@@ -70,8 +70,11 @@ public sealed class LessSelector : BarrierStep
     public static StepDefinition Definition { get; } = StepDefinition.Create<LessSelector, LessSelectorOptions>(
         "select-less",
         "LESS: LoRA warm-up, Adam-preconditioned gradient features of every candidate, kept by similarity to a target set's gradients.",
-        new(["instruction", "input", "output"], ["scores", "meta"], Reasons),
+        new(["instruction", "input", "output", "edits"], ["scores", "meta"], Reasons),
         LessSelectorFactory.Build);
+
+    /// <summary>2: an edit sequence is scored on its <c>&lt;|diff|&gt;</c> edit text (<see cref="TrainingText.Answer"/>), not its final program.</summary>
+    public override int Version => 2;
 
     /// <inheritdoc/>
     public override StepContract Contract => Definition.Contract;

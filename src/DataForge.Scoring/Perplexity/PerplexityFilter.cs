@@ -44,8 +44,11 @@ public sealed class PerplexityFilter : BatchedStep
         "perplexity-filter",
         StepRole.Batched,
         "Scores each record's perplexity under a model (the output after its instruction by default) and drops it outside min / max, or above a percentile of the run (max_percentile: a barrier).",
-        new(["instruction", "input", "output"], ["scores", "meta"], Reasons),
+        new(["instruction", "input", "output", "edits"], ["scores", "meta"], Reasons),
         (options, context) => Create(options, new PerplexityScorer(context.Model(options.Model!), options)));
+
+    /// <summary>2: an edit sequence is scored on its <c>&lt;|diff|&gt;</c> edit text (<see cref="TrainingText.Answer"/>), not its final program.</summary>
+    public override int Version => 2;
 
     /// <inheritdoc/>
     public override StepContract Contract => Definition.Contract;

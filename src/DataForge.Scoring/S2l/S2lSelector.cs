@@ -81,7 +81,7 @@ public sealed class S2lSelector : BarrierStep
         _proxy = proxy;
         _options = options;
         Contract = new StepContract(
-            options.Stratify ? ["instruction", "input", "output", "origin"] : ["instruction", "input", "output"],
+            options.Stratify ? ["instruction", "input", "output", "edits", "origin"] : ["instruction", "input", "output", "edits"],
             ["scores", "meta"],
             [BelowBudget, NoOutput]);
     }
@@ -90,7 +90,7 @@ public sealed class S2lSelector : BarrierStep
     public static StepDefinition Definition { get; } = StepDefinition.Create<S2lSelector, S2lSelectorOptions>(
         "select-s2l",
         "S2L selection: trains a small proxy on the pool, clusters the records' loss trajectories with k-means and keeps a budget balanced over the clusters (and sources), smallest first.",
-        new(["instruction", "input", "output", "origin"], ["scores", "meta"], [BelowBudget, NoOutput]),
+        new(["instruction", "input", "output", "edits", "origin"], ["scores", "meta"], [BelowBudget, NoOutput]),
         (options, context) => context.Model(options.Proxy) is ITrainableModelSource proxy
             ? new S2lSelector(proxy, options)
             : throw new DataForgeConfigException($"step '{context.StepName}': the proxy model '{options.Proxy}' cannot be trained; select-s2l needs a [models.{options.Proxy}] with backend torch or tiny"));
@@ -98,8 +98,8 @@ public sealed class S2lSelector : BarrierStep
     /// <summary>Fields read (<c>origin</c> only with <c>stratify</c>), fields produced, drop reasons.</summary>
     public override StepContract Contract { get; }
 
-    /// <summary>2: the user turn joins instruction and input with a blank line, as LESS and the embedded corpus.</summary>
-    public override int Version => 2;
+    /// <summary>2: the user turn joins instruction and input with a blank line, as LESS and the embedded corpus; 3: an edit sequence trains on its <c>&lt;|diff|&gt;</c> edit text (<see cref="TrainingText.Answer"/>).</summary>
+    public override int Version => 3;
 
     /// <summary>Cached as a whole: a result costs a training run.</summary>
     public override bool Cacheable => true;
@@ -121,7 +121,7 @@ public sealed class S2lSelector : BarrierStep
         {
             if (HasOutput(sample))
             {
-                examples.Add(_proxy.Example(TaskText.UserTurn(sample.Instruction, sample.Input), sample.Output!));
+                examples.Add(_proxy.Example(TaskText.UserTurn(sample.Instruction, sample.Input), TrainingText.Answer(sample)!));
                 strata.Add(_options.Stratify ? sample.Origin ?? "" : "");
                 pinned.Add(context.IsPinned(sample.Id));
             }
@@ -169,7 +169,7 @@ public sealed class S2lSelector : BarrierStep
         return shortfall > 0 ? marked.WithMeta("s2l_shortfall", (long)shortfall) : marked;
     }
 
-    private static bool HasOutput(Sample sample) => !string.IsNullOrEmpty(sample.Output);
+    private static bool HasOutput(Sample sample) => !string.IsNullOrEmpty(TrainingText.Answer(sample));
 
     private static string TrajectoryJson(double[] losses)
         => "[" + string.Join(',', losses.Select(l => Math.Round(l, 6).ToString("R", CultureInfo.InvariantCulture))) + "]";
