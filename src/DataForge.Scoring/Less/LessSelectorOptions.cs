@@ -25,7 +25,7 @@ public sealed record LessSelectorOptions : IOptionsCheck
     public static LessSelectorOptions Default { get; } = new();
 
     /// <summary>The base model to warm up (a <c>[models.NAME]</c> entry).</summary>
-    [Option("model", "the base model to warm up (a local torch or tiny model)", Kind = OptionKind.ModelRef, Required = true)] public string Model { get; init; } = "";
+    [Option("model", "the base model to warm up (a local torch or tiny model)", Kind = OptionKind.ModelRef, Trainable = true, Required = true)] public string Model { get; init; } = "";
 
     /// <summary>The target examples' JSONL file, as written in the pipeline.</summary>
     [Option("target", "JSONL of target examples: instruction, input (optional), output, subtask (optional)", Kind = OptionKind.Path, Required = true)] public string Target { get; init; } = "";
