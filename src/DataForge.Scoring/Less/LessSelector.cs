@@ -128,9 +128,15 @@ public sealed class LessSelector : BarrierStep
             .Select(t => (_model.Example(LessPool.Prompt(t.Instruction, t.Input), t.Output), subtaskIndex[t.Subtask]))
             .ToList();
         var checkpoints = new List<LessWarmup.Checkpoint>();
-        await foreach (var checkpoint in new LessWarmup(_model, _options, store, settings).RunAsync(pool, input, warmup, targets, _targets.Subtasks.Count, random, cancellationToken).ConfigureAwait(false))
+        var run = new LessWarmup(_model, _options, store, settings, context.Progress);
+        await foreach (var checkpoint in run.RunAsync(pool, input, warmup, targets, _targets.Subtasks.Count, random, cancellationToken).ConfigureAwait(false))
         {
             checkpoints.Add(checkpoint);
+        }
+
+        if (run.Restored)
+        {
+            context.Note($"step '{context.StepName}': LESS warm-up restored from the datastore ({checkpoints.Count} checkpoints' adapters in {store.Folder}); no training, only the targets' gradients taken");
         }
 
         var weights = LessScorer.CheckpointWeights([.. checkpoints.Select(c => c.MeanLearningRate)]);

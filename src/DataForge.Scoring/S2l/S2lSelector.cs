@@ -153,7 +153,7 @@ public sealed class S2lSelector : BarrierStep
 
     private (double[][] Trajectories, S2lSelection Selection) Select(List<TrainingExample> examples, List<string> strata, List<bool> pinned, StepContext context, CancellationToken cancellationToken)
     {
-        var trajectories = S2lProxyTraining.Record(_proxy, examples, _options, context.RandomFor("s2l:training"), cancellationToken);
+        var trajectories = S2lProxyTraining.Record(_proxy, examples, _options, context.RandomFor("s2l:training"), cancellationToken, (done, total) => context.Progress("proxy training (steps)", done, total));
         cancellationToken.ThrowIfCancellationRequested();
         var budget = _options.BudgetFor(examples.Count);
         var selection = S2lSampler.Select(trajectories, strata, budget, _options.Clusters, name => context.RandomFor("s2l:stratum:" + name), pinned);
