@@ -26,6 +26,9 @@ namespace DataForge.Scoring.Ifd;
 /// <para>Context and continuation are tokenized separately (the scoring seam's definition), where the
 /// references tokenize the joined text; they differ only when a token would span the junction.
 /// <c>ratio = "ppl"</c> gives Superfiltering's exp(s(A|Q) − s(A)) instead (IC-IFD then divides that by s(Q)).</para>
+/// <para>An edit sequence (kind <c>edit_sequence</c>) is scored on its edits as a trainer sees them, the
+/// <c>&lt;|diff|&gt;</c> rendering (<see cref="TrainingText.Answer"/>), in place of its output (the final
+/// program all sequences of a program share).</para>
 /// <para>Output fields: <c>scores.ifd</c>, <c>scores.ic_ifd</c> (IC-IFD only), <c>meta.ifd_losses</c>
 /// (JSON: conditioned, direct and instruction mean losses, answer tokens). Drop reasons:
 /// <c>empty_output</c>, <c>no_instruction</c>, <c>prompt_too_long</c>, <c>no_answer_tokens</c>,
@@ -61,7 +64,7 @@ public sealed class IfdScorer : BatchedStep
     /// <summary>The <c>score-ifd</c> step type.</summary>
     public static StepDefinition Definition { get; } = StepDefinition.Create<IfdScorer, IfdOptions>(
         "score-ifd",
-        "Scores every record with IFD (Cherry_LLM) or IC-IFD (Evolution-Analysis) under a scoring model, batched across records.",
+        "Scores every record with IFD (Cherry_LLM) or IC-IFD (Evolution-Analysis) under a scoring model, batched across records; an edit sequence is scored on its <|diff|> edit text (as a trainer sees it), not its final program.",
         new(["instruction", "input", "output", "edits"], ["scores", "meta"], Reasons),
         (options, context) => new IfdScorer(context.Model(options.Model!), options));
 

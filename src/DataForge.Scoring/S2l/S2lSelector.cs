@@ -29,7 +29,7 @@ namespace DataForge.Scoring.S2l;
 /// sets aside clusters of at most two records, gives the others the same balanced allocation (uniform
 /// draws without replacement) and fills what they leave from the set-aside records. When the pool is
 /// smaller than the budget everything is kept and every record carries <c>meta.s2l_shortfall</c>.</para>
-/// <para>Input fields: instruction, input, output, origin. Output fields: scores (<c>s2l_cluster</c>:
+/// <para>Input fields: instruction, input, output (an edit sequence: its <c>&lt;|diff|&gt;</c> edit text from edits), origin. Output fields: scores (<c>s2l_cluster</c>:
 /// the cluster id, unique across sources), meta: <c>s2l_trajectory</c> (the losses, a JSON array rounded
 /// to 6 decimals), <c>s2l_proxy</c> (the proxy's identity), <c>s2l_shortfall</c> (only when the budget
 /// could not be met). Every record is emitted once, in input order: kept with reason <c>kept_s2l</c>, or
@@ -89,7 +89,7 @@ public sealed class S2lSelector : BarrierStep
     /// <summary>The <c>select-s2l</c> step type.</summary>
     public static StepDefinition Definition { get; } = StepDefinition.Create<S2lSelector, S2lSelectorOptions>(
         "select-s2l",
-        "S2L selection: trains a small proxy on the pool, clusters the records' loss trajectories with k-means and keeps a budget balanced over the clusters (and sources), smallest first.",
+        "S2L selection: trains a small proxy on the pool (an edit sequence on its <|diff|> edit text), clusters the records' loss trajectories with k-means and keeps a budget balanced over the clusters (and sources), smallest first.",
         new(["instruction", "input", "output", "edits", "origin"], ["scores", "meta"], [BelowBudget, NoOutput]),
         (options, context) => context.Model(options.Proxy) is ITrainableModelSource proxy
             ? new S2lSelector(proxy, options)
