@@ -49,6 +49,12 @@ public sealed partial class TorchLanguageModel
     /// <inheritdoc/>
     public AdamState AdamMoments() => Trainer.Moments();
 
+    /// <inheritdoc/>
+    public float[] TrainableWeights() => Trainer.Weights();
+
+    /// <inheritdoc/>
+    public void LoadTrainableWeights(float[] weights) => Trainer.LoadWeights(weights);
+
     private (int[] Ids, long[] Labels) Row(TrainingExample example)
     {
         var prompt = _codec.ContextIds(example.Prompt);

@@ -27,6 +27,7 @@ public static class StepHarness
     /// <param name="parallelism">Records the step works on at once.</param>
     /// <param name="capacity">Bounded buffer size of every block.</param>
     /// <param name="cache">Result cache for cacheable steps; null disables caching.</param>
+    /// <param name="notes">Receives the step's notices; null: they are written to stderr.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     public static async Task<StepRunResult> RunAsync(
         Step step,
@@ -35,6 +36,7 @@ public static class StepHarness
         int parallelism = 1,
         int capacity = 16,
         IResultCache? cache = null,
+        Action<string>? notes = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(step);
@@ -49,7 +51,7 @@ public static class StepHarness
                 new(StepName, step.GetType().Name, step, [SourceName], "", parallelism, capacity),
                 new(SinkName, "collecting-sink", sink, [StepName], "", 1, capacity),
             ];
-            var engine = new PipelineEngine(nodes, new EngineEnvironment(runSeed, "test-run", scratch, cache));
+            var engine = new PipelineEngine(nodes, new EngineEnvironment(runSeed, "test-run", scratch, cache, Notices: notes));
             var result = await engine.RunAsync(cancellationToken).ConfigureAwait(false);
             var rejects = new List<Sample>();
             foreach (var lane in result.RejectLanes)

@@ -1,5 +1,4 @@
 using DataForge.Core.Records;
-using DataForge.LintSeq.Diffs;
 using DataForge.Storage.Shards;
 
 namespace DataForge.Cli.Export;
@@ -40,9 +39,7 @@ internal static class TrainingConversation
             return Of(row);
         }
 
-        // The reference puts "\n<|diff|>" after the instruction; the assistant header already ends the line.
-        var diffs = EditPath.RenderTrainingText(string.Empty, edits, string.Empty)[1..];
-        return [new ChatMessage("user", Prompt(row)), new ChatMessage("assistant", diffs)];
+        return [new ChatMessage("user", Prompt(row)), new ChatMessage("assistant", TrainingText.EditsAnswer(edits))];
     }
 
     /// <summary>The user's turn of an instruction record: the instruction, then the input after a blank line when there is one.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DataForge.Core.Engine;
+using DataForge.Core.Steps;
 using DataForge.Pipelines.Runs;
 using Spectre.Console;
 
@@ -29,7 +30,7 @@ internal static class ProgressReporter
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        var table = new Table().AddColumns("step", "in", "out", "dropped", "cached", "done");
+        var table = new Table().AddColumns("step", "in", "out", "dropped", "cached", "done", "progress");
         await console.Live(table).StartAsync(async live =>
         {
             while (await Task.WhenAny(run, Task.Delay(250, CancellationToken.None)) != run)
@@ -44,16 +45,20 @@ internal static class ProgressReporter
         return await run;
     }
 
-    private static string Line(TimeSpan elapsed, IReadOnlyList<StepStats> stats)
+    /// <summary>One plain progress line: every step's counts, and the progress of a step still at work that reports it.</summary>
+    internal static string Line(TimeSpan elapsed, IReadOnlyList<StepStats> stats)
         => string.Create(CultureInfo.InvariantCulture, $"[{elapsed.TotalSeconds,7:F1}s] ") +
-           string.Join(" | ", stats.Select(s => $"{s.Step}: in {s.In} out {s.Out} dropped {s.Dropped.Values.Sum()}{(s.Completed ? " done" : "")}"));
+           string.Join(" | ", stats.Select(s => $"{s.Step}: in {s.In} out {s.Out} dropped {s.Dropped.Values.Sum()}{(s.Completed ? " done" : Progress(s) is { } p ? $" [{p}]" : "")}"));
+
+    // A finished step's last report is stale: only a step at work shows one.
+    private static StepProgress? Progress(StepStats stats) => stats.Completed ? null : stats.Progress;
 
     private static void Refresh(Table table, IReadOnlyList<StepStats> stats)
     {
         table.Rows.Clear();
         foreach (var s in stats)
         {
-            table.AddRow(s.Step, N(s.In), N(s.Out), N(s.Dropped.Values.Sum()), N(s.CacheHits), s.Completed ? "yes" : "");
+            table.AddRow(s.Step, N(s.In), N(s.Out), N(s.Dropped.Values.Sum()), N(s.CacheHits), s.Completed ? "yes" : "", Markup.Escape(Progress(s)?.ToString() ?? ""));
         }
     }
 

@@ -65,4 +65,7 @@ public static class DiagnosticCodes
 
     /// <summary>A line of a review verdicts file is malformed (docs/verdicts.md): the whole file is refused.</summary>
     public const string BadVerdict = "DF1021";
+
+    /// <summary>A step that trains a model (<c>select-s2l</c>, <c>select-less</c>) names a model whose backend cannot be trained.</summary>
+    public const string UntrainableModel = "DF1022";
 }

@@ -16,8 +16,8 @@ internal abstract class NodeRunner
     {
         Node = node;
         _spillPrefix = Path.Combine(environment.ScratchDirectory, $"{index:D3}-{node.Name}");
-        Context = new StepContext(node.Name, environment.RunSeed, environment.RunId, $"{_spillPrefix}.scratch", environment.Verdicts, environment.Notices);
         Stats = new StepStats(node.Name);
+        Context = new StepContext(node.Name, environment.RunSeed, environment.RunId, $"{_spillPrefix}.scratch", environment.Verdicts, environment.Notices, Stats.ReportProgress);
         Router = new OutcomeRouter(node, Stats, _spillPrefix, Context.Verdicts);
         Cache = new NodeCache(node, environment, Stats, cacheable);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using DataForge.Core.Steps;
 
 namespace DataForge.Core.Engine;
 
@@ -13,6 +14,7 @@ public sealed class StepStats
     private readonly List<ImmutableSortedDictionary<string, double>> _scoresAfter = [];
     private long _in, _out, _errors, _computed, _cacheHits;
     private int _started;
+    private StepProgress? _progress;
 
     /// <summary>Creates the counters of a step.</summary>
     public StepStats(string step) => Step = step;
@@ -40,6 +42,12 @@ public sealed class StepStats
     /// first record, a barrier from the moment its input was complete; to the step's end in each case.
     /// </summary>
     public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>The step's latest progress report (<see cref="StepContext.Progress"/>), or null when it gave none.</summary>
+    public StepProgress? Progress => Volatile.Read(ref _progress);
+
+    /// <summary>Keeps the step's latest progress report.</summary>
+    public void ReportProgress(StepProgress progress) => Volatile.Write(ref _progress, progress);
 
     /// <summary>True once the step has finished.</summary>
     public bool Completed { get; private set; }

@@ -38,6 +38,9 @@ public sealed class OptionAttribute(string key, string description) : Attribute
     /// <summary>How the reference shows a default that depends on the machine (e.g. "cores"); null: the default's value.</summary>
     public string? DefaultText { get; set; }
 
+    /// <summary>For a <see cref="OptionKind.ModelRef"/> key: the named model must be one that can be trained (<c>validate</c> checks its backend).</summary>
+    public bool Trainable { get; set; }
+
     /// <summary>False for keys that change speed but never results: they stay out of cache keys and the run id.</summary>
     public bool AffectsResult { get; set; } = true;
 }

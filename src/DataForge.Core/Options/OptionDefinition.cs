@@ -22,6 +22,9 @@ public sealed record OptionDefinition(string Key, OptionKind Kind, object? Defau
     /// <summary>How the reference shows a default that depends on the machine; null: the default's value.</summary>
     public string? DefaultText { get; init; }
 
+    /// <summary>For a model reference: the named model must be one that can be trained (S2L proxy training, LESS warm-up).</summary>
+    public bool Trainable { get; init; }
+
     /// <summary>False for keys that change speed but never results (parallelism, capacity): they stay out of cache keys and the run id.</summary>
     public bool AffectsResult { get; init; } = true;
 }

@@ -114,6 +114,7 @@ public static class OptionSchema
                 Max = double.IsNaN(attribute.Max) ? null : attribute.Max,
                 Allowed = allowed,
                 AffectsResult = attribute.AffectsResult,
+                Trainable = attribute.Trainable,
                 DefaultText = attribute.DefaultText,
             };
             var nullable = !property.PropertyType.IsValueType || Nullable.GetUnderlyingType(property.PropertyType) is not null;

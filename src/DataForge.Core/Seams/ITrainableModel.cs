@@ -25,6 +25,18 @@ public interface ITrainableModel : ILanguageModel, IDisposable
     /// <exception cref="NotSupportedException">The model keeps no Adam state.</exception>
     AdamState AdamMoments() => throw new NotSupportedException($"{GetType().Name} does not expose Adam moments");
 
+    /// <summary>
+    /// The current values of the trainable parameters, flattened in <see cref="TrainableParameters"/> order
+    /// (with LoRA: the adapters), so a checkpoint can be kept and restored later. Implementations that cannot throw.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The model cannot give its trainable weights.</exception>
+    float[] TrainableWeights() => throw new NotSupportedException($"{GetType().Name} does not expose its trainable weights");
+
+    /// <summary>Sets the trainable parameters to values <see cref="TrainableWeights"/> gave (same model, same plan).</summary>
+    /// <exception cref="ArgumentException">The values do not fit the trainable parameters.</exception>
+    /// <exception cref="NotSupportedException">The model cannot take trainable weights.</exception>
+    void LoadTrainableWeights(float[] weights) => throw new NotSupportedException($"{GetType().Name} does not take trainable weights");
+
     /// <summary>Saves the current weights (LoRA merged) as a Hugging Face checkpoint folder.</summary>
     void Save(string directory);
 }

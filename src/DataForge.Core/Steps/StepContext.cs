@@ -6,6 +6,7 @@ namespace DataForge.Core.Steps;
 public sealed class StepContext
 {
     private readonly Action<string> _notices;
+    private readonly Action<StepProgress>? _progress;
 
     /// <summary>Creates a context.</summary>
     /// <param name="stepName">The step's name in the pipeline.</param>
@@ -14,8 +15,10 @@ public sealed class StepContext
     /// <param name="scratchDirectory">A folder for temporary files.</param>
     /// <param name="verdicts">The run's review verdicts; null: none.</param>
     /// <param name="notices">Receives the step's notices for the user; null: they are written to stderr.</param>
-    public StepContext(string stepName, long runSeed, string runId, string scratchDirectory, ReviewVerdicts? verdicts = null, Action<string>? notices = null)
+    /// <param name="progress">Receives the step's progress (<see cref="Progress"/>); null: it goes nowhere.</param>
+    public StepContext(string stepName, long runSeed, string runId, string scratchDirectory, ReviewVerdicts? verdicts = null, Action<string>? notices = null, Action<StepProgress>? progress = null)
     {
+        _progress = progress;
         ArgumentException.ThrowIfNullOrWhiteSpace(stepName);
         StepName = stepName;
         RunSeed = runSeed;
@@ -51,6 +54,16 @@ public sealed class StepContext
 
     /// <summary>Tells the user something that does not stop the step (the run's notices, printed when it ends).</summary>
     public void Note(string notice) => _notices(notice);
+
+    /// <summary>
+    /// Tells the user how far a long phase of the step is (<paramref name="done"/> of <paramref name="total"/> units):
+    /// shown in the run's live table and in its plain progress lines. Never part of a result.
+    /// </summary>
+    public void Progress(string phase, long done, long total)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(phase);
+        _progress?.Invoke(new StepProgress(phase, done, total));
+    }
 
     /// <summary>The generator for one record: derived from (run seed, record id, step name), never shared.</summary>
     public Random RandomFor(string recordId) => DeterministicRandom.Create(RunSeed, recordId, StepName);

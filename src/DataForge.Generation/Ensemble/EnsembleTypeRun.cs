@@ -24,6 +24,7 @@ internal sealed class EnsembleTypeRun
     private readonly TokenVocabulary _vocabulary = new();
     private readonly List<Sample> _accepted = [];
     private readonly string _source;
+    private readonly StepContext _context;
 
     /// <summary>Creates the run; the type's seeds start its novelty index.</summary>
     public EnsembleTypeRun(ILanguageModel generator, EnsembleInstructOptions options, PromptTemplate instructions, PromptTemplate instance, EnsembleTaskType type, IReadOnlyList<Sample> seeds, StepContext context)
@@ -37,6 +38,7 @@ internal sealed class EnsembleTypeRun
         _random = context.RandomFor("type:" + EnsembleCategorizer.NameOf(type));
         _index = new NoveltyIndex(options.Nearest);
         _source = seeds[0].Source ?? "";
+        _context = context;
         foreach (var seed in seeds)
         {
             _index.Add(seed.Id, Tokens(seed.Instruction));
@@ -68,7 +70,11 @@ internal sealed class EnsembleTypeRun
                     yield return outcome;
                 }
             }
+
+            _context.Progress($"{EnsembleCategorizer.NameOf(_type)} instructions (accepted)", _accepted.Count, _options.Instructions);
         }
+
+        var instances = 0L;
 
         foreach (var chunk in _accepted.Chunk(_options.BatchSize))
         {
@@ -81,6 +87,9 @@ internal sealed class EnsembleTypeRun
                     ? Refused(chunk[i].WithMeta("detail", "the generator refused an instance request"), refusal!)
                     : Instance(chunk[i], results[i]);
             }
+
+            instances += chunk.Length;
+            _context.Progress($"{EnsembleCategorizer.NameOf(_type)} instances", instances, _accepted.Count);
         }
     }
 

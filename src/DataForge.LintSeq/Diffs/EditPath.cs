@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using DataForge.Core.Records;
 
 namespace DataForge.LintSeq.Diffs;
 
@@ -11,7 +12,7 @@ namespace DataForge.LintSeq.Diffs;
 public static partial class EditPath
 {
     /// <summary>The token that separates edits in training text.</summary>
-    public const string DiffToken = "<|diff|>";
+    public const string DiffToken = TrainingText.DiffToken;
 
     /// <summary>
     /// Turns deletion sets (in deletion order) into insertion-only diffs from the empty program to the
@@ -73,8 +74,7 @@ public static partial class EditPath
     {
         ArgumentNullException.ThrowIfNull(instruction);
         ArgumentNullException.ThrowIfNull(diffs);
-        var edits = string.Join("\n" + DiffToken, diffs.Prepend("").Append("").Append(""));
-        return instruction + edits + endOfSequence;
+        return instruction + TrainingText.EditsAfterInstruction(diffs) + endOfSequence;
     }
 
     private static void ApplyOne(List<string> program, string diff)

@@ -125,6 +125,35 @@ public sealed class DecoderTrainer : IDisposable
         return new AdamState(_step, [.. _learningRates], expAvg.data<float>().ToArray(), expAvgSq.data<float>().ToArray());
     }
 
+    /// <summary>The trainable parameters' values, flattened in gradient order.</summary>
+    public float[] Weights()
+    {
+        using var scope = torch.NewDisposeScope();
+        return torch.cat(_trainable.Select(t => t.Parameter.detach().flatten().to(ScalarType.Float32).cpu()).ToArray()).data<float>().ToArray();
+    }
+
+    /// <summary>Sets the trainable parameters from values <see cref="Weights"/> gave.</summary>
+    /// <exception cref="ArgumentException">The length differs from the trainable parameters'.</exception>
+    public void LoadWeights(float[] weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        if (weights.LongLength != GradientSize)
+        {
+            throw new ArgumentException($"{weights.Length} values for {GradientSize} trainable weights", nameof(weights));
+        }
+
+        using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
+        var offset = 0L;
+        foreach (var (_, parameter) in _trainable)
+        {
+            var count = parameter.numel();
+            var values = torch.tensor(weights.AsSpan((int)offset, (int)count).ToArray()).reshape(parameter.shape).to(parameter.dtype).to(parameter.device);
+            parameter.copy_(values);
+            offset += count;
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _optimizer.Dispose();
 

@@ -19,6 +19,9 @@ internal static class CommonKeys
         new("language", OptionKind.StringList, null, "the natural languages of the data in its card, ISO 639-1 codes (default [\"en\"])"),
     ];
 
+    /// <summary>The backends whose models can be trained (S2L proxy training, LESS warm-up): local TorchSharp checkpoints.</summary>
+    public static readonly IReadOnlyList<string> TrainableBackends = ["tiny", "torch"];
+
     public static readonly IReadOnlyList<OptionDefinition> Step =
     [
         new("name", OptionKind.String, null, "unique step name") { Required = true },

@@ -7,7 +7,12 @@ using DataForge.Pipelines.Registry;
 namespace DataForge.Pipelines.Validation;
 
 /// <summary>Checks a table's keys against their definitions and converts the values; every problem becomes a located diagnostic.</summary>
-internal sealed class OptionBinder(string file, string pipelineDirectory, DiagnosticBag diagnostics, IReadOnlySet<string> modelNames)
+/// <param name="file">The pipeline file, for locations.</param>
+/// <param name="pipelineDirectory">The folder paths are relative to.</param>
+/// <param name="diagnostics">Receives the problems.</param>
+/// <param name="modelNames">The models a model reference may name.</param>
+/// <param name="modelBackends">Each model's backend (for keys that need a trainable model); null: not checked.</param>
+internal sealed class OptionBinder(string file, string pipelineDirectory, DiagnosticBag diagnostics, IReadOnlySet<string> modelNames, IReadOnlyDictionary<string, string>? modelBackends = null)
 {
     /// <summary>Binds <paramref name="table"/>; keys in <paramref name="handled"/> are someone else's and skipped.</summary>
     public Dictionary<string, object?> Bind(ConfigTable table, IReadOnlyList<OptionDefinition> definitions, string context, IReadOnlySet<string>? handled = null)
@@ -103,6 +108,13 @@ internal sealed class OptionBinder(string file, string pipelineDirectory, Diagno
             if (definition.Kind == OptionKind.ModelRef && !modelNames.Contains(text))
             {
                 Report(DiagnosticCodes.UnknownModel, entry, value, $"'{entry.Key}' names model '{text}', but there is no [models.{text}]{Suggest.DidYouMean(text, modelNames)}");
+                return false;
+            }
+
+            if (definition.Trainable && modelBackends?.GetValueOrDefault(text) is { } backend && CommonKeys.Backends.ContainsKey(backend) && !CommonKeys.TrainableBackends.Contains(backend))
+            {
+                var trainable = string.Join(" or ", CommonKeys.TrainableBackends);
+                Report(DiagnosticCodes.UntrainableModel, entry, value, $"'{entry.Key}' names model '{text}' (backend '{backend}'), which cannot be trained; this step trains it, so it needs a [models.{text}] with backend {trainable}");
                 return false;
             }
         }

@@ -65,7 +65,7 @@ public static class PipelineLoader
             }
 
             var models = LoadModels(root.Find("models"));
-            var binder = new OptionBinder(file, directory, diagnostics, models.Keys.ToHashSet(StringComparer.Ordinal));
+            var binder = new OptionBinder(file, directory, diagnostics, models.Keys.ToHashSet(StringComparer.Ordinal), models.ToDictionary(m => m.Key, m => m.Value.Backend, StringComparer.Ordinal));
             var run = LoadRun(root.Find("run"), binder);
             var steps = LoadSteps(root.Find("steps"), binder, run);
             return new PipelineSpec(file, directory, run, models, steps);

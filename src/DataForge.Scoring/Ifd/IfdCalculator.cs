@@ -5,6 +5,9 @@ namespace DataForge.Scoring.Ifd;
 /// <summary>IFD and IC-IFD from scored tokens (docs/algorithms.md#ifd-and-ic-ifd); pure arithmetic, no model.</summary>
 public static class IfdCalculator
 {
+    /// <summary>The drop reason of an IC-IFD record longer than <c>max_length</c>.</summary>
+    public const string TooLong = "too_long";
+
     /// <summary>
     /// Cherry_LLM's IFD from the conditioned pass (context = formatted prompt, continuation = answer)
     /// and the direct pass (context = the answer prefix, continuation = answer). With
@@ -46,12 +49,19 @@ public static class IfdCalculator
     /// <summary>
     /// Evolution-Analysis's IFD and IC-IFD from one pass over <c>q + "\n" + answer</c> (tokens
     /// starting before <paramref name="instructionLength"/> characters are the instruction's, the rest
-    /// the conditioned answer's, separator included) and one pass over the answer alone.
+    /// the conditioned answer's, separator included) and one pass over the answer alone. With
+    /// <paramref name="maxLength"/> above 0, a record whose first pass scored more tokens than that is
+    /// invalid as <c>too_long</c>: IC-IFD scores whole texts, so it drops rather than truncates.
     /// </summary>
-    public static IfdValue EvolutionAnalysis(ScoreResult full, int instructionLength, ScoreResult answer, IfdRatio ratio)
+    public static IfdValue EvolutionAnalysis(ScoreResult full, int instructionLength, ScoreResult answer, IfdRatio ratio, int maxLength = 0)
     {
         ArgumentNullException.ThrowIfNull(full);
         ArgumentNullException.ThrowIfNull(answer);
+        if (maxLength > 0 && full.Tokens.Count > maxLength)
+        {
+            return IfdValue.Invalid(TooLong);
+        }
+
         var split = 0;
         while (split < full.Tokens.Count && full.Tokens[split].Offset < instructionLength)
         {

@@ -3,7 +3,7 @@ using DataForge.Core.Options;
 namespace DataForge.Scoring.Ifd;
 
 /// <summary>Options of <see cref="IfdScorer"/> (the <c>score-ifd</c> keys).</summary>
-public sealed record IfdOptions : IOptionsCheck
+public sealed record IfdOptions
 {
     /// <summary>The default options (IFD as Cherry_LLM).</summary>
     public static IfdOptions Default { get; } = new();
@@ -17,8 +17,13 @@ public sealed record IfdOptions : IOptionsCheck
     /// <summary>IFD's prompt format; IC-IFD uses no template.</summary>
     [Option("prompt_format", "IFD's prompt format: alpaca, wiz, vicuna or none (IC-IFD uses no template)", Allowed = ["alpaca", "wiz", "vicuna", "none"])] public string PromptFormat { get; init; } = "alpaca";
 
-    /// <summary>Tokens of prompt and answer scored (0: all); null: 512 for IFD, 0 for IC-IFD (see <see cref="EffectiveMaxLength"/>).</summary>
-    [Option("max_length", "tokens of prompt + answer scored; 0: no truncation (default 512 for ifd, 0 for ic_ifd)", Min = 0)] public int? MaxLength { get; init; }
+    /// <summary>
+    /// The length policy: IFD scores the first <c>max_length</c> tokens of prompt and answer (a prompt of that many
+    /// or more: <c>prompt_too_long</c>); IC-IFD drops a record whose instruction and answer have more (<c>too_long</c>),
+    /// never truncating. 0: no limit but the model's context (longer: <c>context_too_long</c>). Null: 512 for IFD, 0
+    /// for IC-IFD (see <see cref="EffectiveMaxLength"/>). Every length reason is a drop, not an error.
+    /// </summary>
+    [Option("max_length", "ifd: tokens of prompt + answer scored, the answer truncated (a longer prompt: prompt_too_long); ic_ifd: a record of more tokens is dropped as too_long, never truncated; 0: no limit but the model's context (longer: context_too_long); all are drops, not errors (default 512 for ifd, 0 for ic_ifd)", Min = 0)] public int? MaxLength { get; init; }
 
     /// <summary>The truncation in effect, after defaults.</summary>
     public int EffectiveMaxLength => MaxLength ?? (Metric == IfdMetric.Ifd ? 512 : 0);
@@ -34,10 +39,4 @@ public sealed record IfdOptions : IOptionsCheck
 
     /// <summary>Records scored per model call; a record's scores never depend on it.</summary>
     [Option("batch_records", "records scored per model call", Min = 1, Max = 65536)] public int BatchRecords { get; init; } = 32;
-
-    /// <inheritdoc/>
-    public OptionProblem? Check()
-        => Metric == IfdMetric.IcIfd && MaxLength is > 0
-            ? new("max_length", "applies to metric = \"ifd\" only: IC-IFD scores whole texts, as Evolution-Analysis")
-            : null;
 }

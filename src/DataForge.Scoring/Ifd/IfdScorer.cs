@@ -21,16 +21,22 @@ namespace DataForge.Scoring.Ifd;
 /// <para><b>IC-IFD</b> (<see cref="IfdMetric.IcIfd"/>): <c>q</c> = instruction (+ "\n" + input),
 /// one pass over <c>q + "\n" + output</c> gives both s(Q) (tokens starting inside <c>q</c>) and
 /// s(A|Q) (the rest, the separator included), one pass over the output alone gives s(A);
-/// IFD = s(A|Q) / s(A) and IC-IFD = IFD / s(Q). No template, no truncation, no filter by default.</para>
+/// IFD = s(A|Q) / s(A) and IC-IFD = IFD / s(Q). No template, no truncation, no filter by default; with
+/// <c>max_length</c> a record whose <c>q + "\n" + output</c> has more tokens is dropped as <c>too_long</c>.</para>
 /// <para>Context and continuation are tokenized separately (the scoring seam's definition), where the
 /// references tokenize the joined text; they differ only when a token would span the junction.
 /// <c>ratio = "ppl"</c> gives Superfiltering's exp(s(A|Q) − s(A)) instead (IC-IFD then divides that by s(Q)).</para>
+/// <para>An edit sequence (kind <c>edit_sequence</c>) is scored on its edits as a trainer sees them, the
+/// <c>&lt;|diff|&gt;</c> rendering (<see cref="TrainingText.Answer"/>), in place of its output (the final
+/// program all sequences of a program share).</para>
 /// <para>Output fields: <c>scores.ifd</c>, <c>scores.ic_ifd</c> (IC-IFD only), <c>meta.ifd_losses</c>
 /// (JSON: conditioned, direct and instruction mean losses, answer tokens). Drop reasons:
 /// <c>empty_output</c>, <c>no_instruction</c>, <c>prompt_too_long</c>, <c>no_answer_tokens</c>,
 /// <c>instruction_too_short</c> (IC-IFD: no scored instruction token), <c>ifd_undefined</c> (a zero
 /// direct loss), <c>ifd_above_one</c>, <c>context_too_long</c> (longer than the model's context; never
-/// truncated); error: <c>request_rejected</c> (the model refused the record).</para>
+/// truncated), <c>too_long</c> (IC-IFD with <c>max_length</c>: more tokens than that; never truncated);
+/// error: <c>request_rejected</c> (the model refused the record). Every length reason is a drop, never an
+/// error, so over-long records do not count toward <c>run.max_error_fraction</c>.</para>
 /// <para>A batched step: the engine caches each record's scores on its own and hands the records it
 /// has no result for to the model in chunks of <c>batch_records</c>, one model call per chunk; a
 /// record's scores are the same bits in any chunk (the backend pads each sequence to a width of its
@@ -53,14 +59,17 @@ public sealed class IfdScorer : BatchedStep
 
     /// <summary>Every reason a record may be dropped for (errors included).</summary>
     public static IReadOnlyList<string> Reasons { get; } =
-        ["empty_output", "no_instruction", "prompt_too_long", "no_answer_tokens", "instruction_too_short", "ifd_undefined", "ifd_above_one", "request_rejected", "context_too_long"];
+        ["empty_output", "no_instruction", "prompt_too_long", "no_answer_tokens", "instruction_too_short", "ifd_undefined", "ifd_above_one", "request_rejected", "context_too_long", IfdCalculator.TooLong];
 
     /// <summary>The <c>score-ifd</c> step type.</summary>
     public static StepDefinition Definition { get; } = StepDefinition.Create<IfdScorer, IfdOptions>(
         "score-ifd",
-        "Scores every record with IFD (Cherry_LLM) or IC-IFD (Evolution-Analysis) under a scoring model, batched across records.",
-        new(["instruction", "input", "output"], ["scores", "meta"], Reasons),
+        "Scores every record with IFD (Cherry_LLM) or IC-IFD (Evolution-Analysis) under a scoring model, batched across records; an edit sequence is scored on its <|diff|> edit text (as a trainer sees it), not its final program.",
+        new(["instruction", "input", "output", "edits"], ["scores", "meta"], Reasons),
         (options, context) => new IfdScorer(context.Model(options.Model!), options));
+
+    /// <summary>2: an edit sequence is scored on its <c>&lt;|diff|&gt;</c> edit text (<see cref="TrainingText.Answer"/>), not its final program.</summary>
+    public override int Version => 2;
 
     /// <inheritdoc/>
     public override StepContract Contract => Definition.Contract;
@@ -153,13 +162,13 @@ public sealed class IfdScorer : BatchedStep
             return "no_instruction";
         }
 
-        return string.IsNullOrWhiteSpace(sample.Output) ? "empty_output" : null;
+        return string.IsNullOrWhiteSpace(TrainingText.Answer(sample)) ? "empty_output" : null;
     }
 
     // Two requests per record: conditioned + direct (IFD), or instruction-and-answer + answer (IC-IFD).
     private ScoreRequest[] Requests(Sample sample)
     {
-        var output = sample.Output!;
+        var output = TrainingText.Answer(sample)!;
         if (_options.Metric == IfdMetric.IcIfd)
         {
             var q = IfdPromptFormat.Plain(sample.Instruction!, sample.Input);
@@ -172,7 +181,7 @@ public sealed class IfdScorer : BatchedStep
 
     private IfdValue Value(Sample sample, ScoreResult first, ScoreResult second)
         => _options.Metric == IfdMetric.IcIfd
-            ? IfdCalculator.EvolutionAnalysis(first, IfdPromptFormat.Plain(sample.Instruction!, sample.Input).Length, second, _options.Ratio)
+            ? IfdCalculator.EvolutionAnalysis(first, IfdPromptFormat.Plain(sample.Instruction!, sample.Input).Length, second, _options.Ratio, _options.EffectiveMaxLength)
             : IfdCalculator.Cherry(first, second, _options.EffectiveMaxLength, _options.Ratio);
 
     private static string LossesJson(IfdValue value)

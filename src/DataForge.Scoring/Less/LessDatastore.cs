@@ -9,9 +9,10 @@ namespace DataForge.Scoring.Less;
 /// <summary>
 /// The on-disk store of candidate features (docs/algorithms.md#less): per checkpoint, the
 /// unit-length projected features of every candidate as a little-endian float32 matrix
-/// (<c>checkpoint-{i}.f32</c>) and a JSON header (<c>checkpoint-{i}.json</c>), in a sub-folder named
-/// after the key. A later selection over the same pool with the same model and settings, whatever
-/// its target set, reads them instead of taking a gradient per candidate.
+/// (<c>checkpoint-{i}.f32</c>), a JSON header (<c>checkpoint-{i}.json</c>) and the warm-up's trained
+/// adapters at that checkpoint (<c>checkpoint-{i}.adapters</c>, little-endian float32), in a sub-folder
+/// named after the key. A later selection over the same pool with the same model and settings, whatever
+/// its target set, reads them instead of taking a gradient per candidate or repeating the warm-up.
 /// </summary>
 /// <remarks>
 /// The key hashes everything that decides the features: the settings text (model identity, warm-up,
@@ -140,6 +141,53 @@ public sealed class LessDatastore
             }
         }
     }
+
+    /// <summary>
+    /// Keeps one checkpoint's trained adapters (the warm-up's trainable weights) beside its features, so a
+    /// selection with another target set restores the checkpoint instead of repeating the warm-up.
+    /// </summary>
+    public async Task WriteAdaptersAsync(int checkpoint, float[] weights, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        Directory.CreateDirectory(Folder);
+        var path = AdaptersPath(checkpoint);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, LittleEndian(weights), cancellationToken).ConfigureAwait(false);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>One checkpoint's adapters as <see cref="WriteAdaptersAsync"/> kept them, or null when there are none (or a torn file).</summary>
+    public float[]? TryReadAdapters(int checkpoint)
+    {
+        var path = AdaptersPath(checkpoint);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length == 0 || bytes.Length % sizeof(float) != 0)
+        {
+            return null;
+        }
+
+        var weights = new float[bytes.Length / sizeof(float)];
+        for (var k = 0; k < weights.Length; k++)
+        {
+            weights[k] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(k * sizeof(float)));
+        }
+
+        return weights;
+    }
+
+    private string AdaptersPath(int checkpoint) => Path.Combine(Folder, $"checkpoint-{checkpoint}.adapters");
 
     private string MatrixPath(int checkpoint) => Path.Combine(Folder, $"checkpoint-{checkpoint}.f32");
 

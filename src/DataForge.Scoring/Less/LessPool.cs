@@ -84,8 +84,8 @@ internal sealed class LessPool
     /// <summary>An instruction and its input as the user turn: the input after a blank line.</summary>
     public static string Prompt(string instruction, string? input) => TaskText.UserTurn(instruction, input);
 
-    private static TrainingExample Render(ITrainableModelSource source, Sample sample) => source.Example(Prompt(sample.Instruction!, sample.Input), sample.Output!);
+    private static TrainingExample Render(ITrainableModelSource source, Sample sample) => source.Example(Prompt(sample.Instruction!, sample.Input), TrainingText.Answer(sample)!);
 
     private static string? ProblemOf(Sample sample)
-        => string.IsNullOrWhiteSpace(sample.Instruction) ? "no_instruction" : string.IsNullOrEmpty(sample.Output) ? "no_output" : null;
+        => string.IsNullOrWhiteSpace(sample.Instruction) ? "no_instruction" : string.IsNullOrEmpty(TrainingText.Answer(sample)) ? "no_output" : null;
 }

@@ -18,12 +18,14 @@ namespace DataForge.Scoring.Less;
 /// <c>epochs</c> epochs (AdamW, 3% linear warm-up, decay to zero). At the end of epoch i each candidate
 /// gets its Adam-preconditioned gradient Γ and each target its plain gradient, both projected to
 /// d dimensions and made unit length (<see cref="LessFeatureExtractor"/>); the candidates' rows go to
-/// the datastore (<see cref="LessDatastore"/>), which a later run on the same pool reuses.
+/// the datastore (<see cref="LessDatastore"/>) with the checkpoint's adapters; a later run on the same pool reuses
+/// both, restoring each checkpoint from its adapters instead of repeating the warm-up. An edit sequence's
+/// example is its <c>&lt;|diff|&gt;</c> edit text (<see cref="TrainingText.Answer"/>).
 /// Score: <c>max over subtasks of mean over the subtask's targets of Σ_i η̄_i · cos</c>, η̄_i the mean
 /// learning rate of epoch i over their sum (<see cref="LessScorer"/>). The top <c>keep</c> (or
 /// <c>keep_fraction</c> of the scored records, rounded down) are kept, ranked by score then input
 /// order; every record leaves once, in input order.</para>
-/// <para>Input fields: instruction, input, output. Output fields: <c>scores.less</c>, <c>meta.less_subtask</c>
+/// <para>Input fields: instruction, input, output (an edit sequence: its <c>&lt;|diff|&gt;</c> edit text). Output fields: <c>scores.less</c>, <c>meta.less_subtask</c>
 /// (the subtask that gave the score); kept records carry the reason <c>kept_top_less</c>.</para>
 /// <para>Drop reasons: <c>below_budget</c>; errors: <c>no_instruction</c>, <c>no_output</c>,
 /// <c>no_response_tokens</c> (the response lies wholly beyond <c>max_length</c>, so it has no gradient).</para>
@@ -69,9 +71,12 @@ public sealed class LessSelector : BarrierStep
     /// <summary>The <c>select-less</c> step type.</summary>
     public static StepDefinition Definition { get; } = StepDefinition.Create<LessSelector, LessSelectorOptions>(
         "select-less",
-        "LESS: LoRA warm-up, Adam-preconditioned gradient features of every candidate, kept by similarity to a target set's gradients.",
-        new(["instruction", "input", "output"], ["scores", "meta"], Reasons),
+        "LESS: LoRA warm-up, Adam-preconditioned gradient features of every candidate (an edit sequence: of its <|diff|> edit text), kept by similarity to a target set's gradients; the datastore keeps features and adapters, so another target set skips the warm-up.",
+        new(["instruction", "input", "output", "edits"], ["scores", "meta"], Reasons),
         LessSelectorFactory.Build);
+
+    /// <summary>2: an edit sequence is scored on its <c>&lt;|diff|&gt;</c> edit text (<see cref="TrainingText.Answer"/>), not its final program.</summary>
+    public override int Version => 2;
 
     /// <inheritdoc/>
     public override StepContract Contract => Definition.Contract;
@@ -125,9 +130,15 @@ public sealed class LessSelector : BarrierStep
             .Select(t => (_model.Example(LessPool.Prompt(t.Instruction, t.Input), t.Output), subtaskIndex[t.Subtask]))
             .ToList();
         var checkpoints = new List<LessWarmup.Checkpoint>();
-        await foreach (var checkpoint in new LessWarmup(_model, _options, store, settings).RunAsync(pool, input, warmup, targets, _targets.Subtasks.Count, random, cancellationToken).ConfigureAwait(false))
+        var run = new LessWarmup(_model, _options, store, settings, context.Progress);
+        await foreach (var checkpoint in run.RunAsync(pool, input, warmup, targets, _targets.Subtasks.Count, random, cancellationToken).ConfigureAwait(false))
         {
             checkpoints.Add(checkpoint);
+        }
+
+        if (run.Restored)
+        {
+            context.Note($"step '{context.StepName}': LESS warm-up restored from the datastore ({checkpoints.Count} checkpoints' adapters in {store.Folder}); no training, only the targets' gradients taken");
         }
 
         var weights = LessScorer.CheckpointWeights([.. checkpoints.Select(c => c.MeanLearningRate)]);

@@ -25,7 +25,7 @@ public sealed record LessSelectorOptions : IOptionsCheck
     public static LessSelectorOptions Default { get; } = new();
 
     /// <summary>The base model to warm up (a <c>[models.NAME]</c> entry).</summary>
-    [Option("model", "the base model to warm up (a local torch or tiny model)", Kind = OptionKind.ModelRef, Required = true)] public string Model { get; init; } = "";
+    [Option("model", "the base model to warm up (a local torch or tiny model; validate reports another backend as DF1022)", Kind = OptionKind.ModelRef, Trainable = true, Required = true)] public string Model { get; init; } = "";
 
     /// <summary>The target examples' JSONL file, as written in the pipeline.</summary>
     [Option("target", "JSONL of target examples: instruction, input (optional), output, subtask (optional)", Kind = OptionKind.Path, Required = true)] public string Target { get; init; } = "";
@@ -67,7 +67,7 @@ public sealed record LessSelectorOptions : IOptionsCheck
     [Option("preconditioning", "reference: m'/sqrt(v'+eps), no bias correction; paper: bias-corrected m̂/(sqrt(v̂)+eps)")] public LessPreconditioning Preconditioning { get; init; } = LessPreconditioning.Reference;
 
     /// <summary>Folder of the feature datastore, reused by later runs over the same pool (null: the run's scratch folder, not reused).</summary>
-    [Option("datastore", "folder of the reusable candidate-feature datastore (default: less-datastore beside the run folder)", AffectsResult = false)] public string? Datastore { get; init; }
+    [Option("datastore", "folder of the reusable datastore of candidate features and warm-up adapters (default: less-datastore beside the run folder)", AffectsResult = false)] public string? Datastore { get; init; }
 
     /// <summary>The projections that get adapters: <see cref="LoraTargets"/>, or <see cref="DefaultLoraTargets"/> when not set.</summary>
     public IReadOnlyList<string> EffectiveLoraTargets => LoraTargets ?? DefaultLoraTargets;

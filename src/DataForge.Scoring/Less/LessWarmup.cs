@@ -11,10 +11,11 @@ namespace DataForge.Scoring.Less;
 /// datastore, or found there) and the targets' features (reduced to one mean per subtask).
 /// </summary>
 /// <remarks>
-/// Nothing is reloaded: a checkpoint exists only while its epoch's state is in memory. A rerun with
-/// another target set therefore repeats the warm-up (a few percent of the pool, deterministic under
-/// the seed) to restore each checkpoint, but takes no candidate gradient where the datastore has the
-/// checkpoint.
+/// Each checkpoint's adapters are kept beside its features in the datastore. A rerun with another
+/// target set on the same pool and settings finds every checkpoint there: it loads each checkpoint's
+/// adapters into one fresh copy of the model and takes only the targets' gradients, with no warm-up
+/// training and no candidate gradient. A datastore without adapters (or missing a checkpoint) is
+/// completed by the warm-up as before.
 /// </remarks>
 internal sealed class LessWarmup
 {
@@ -26,15 +27,26 @@ internal sealed class LessWarmup
     private readonly LessFeatureExtractor _extractor;
     private readonly LessDatastore _store;
     private readonly string _settings;
+    private readonly Action<string, long, long> _progress;
 
-    public LessWarmup(ITrainableModelSource source, LessSelectorOptions options, LessDatastore store, string settings)
+    /// <summary>Creates the warm-up of one selection.</summary>
+    /// <param name="source">The base model.</param>
+    /// <param name="options">The step's options.</param>
+    /// <param name="store">The datastore of this pool and these settings.</param>
+    /// <param name="settings">The settings text the datastore key hashes.</param>
+    /// <param name="progress">Told each phase's units done and total (warm-up steps, candidate features); null: nobody.</param>
+    public LessWarmup(ITrainableModelSource source, LessSelectorOptions options, LessDatastore store, string settings, Action<string, long, long>? progress = null)
     {
+        _progress = progress ?? ((_, _, _) => { });
         _source = source;
         _options = options;
         _store = store;
         _settings = settings;
         _extractor = new LessFeatureExtractor(new RademacherProjector(options.ProjectionDimension), options.Preconditioning);
     }
+
+    /// <summary>True once <see cref="RunAsync"/> restored every checkpoint from the datastore instead of training.</summary>
+    public bool Restored { get; private set; }
 
     /// <summary>One checkpoint: its number, its epoch's mean learning rate, its subtask means of target features.</summary>
     public sealed record Checkpoint(int Number, double MeanLearningRate, float[]?[] Means);
@@ -66,7 +78,21 @@ internal sealed class LessWarmup
             Lora = new LoraPlan(_options.LoraRank, _options.LoraAlpha, _options.EffectiveLoraTargets, random.NextInt64()),
         };
         using var model = _source.CreateTrainable(plan);
+        if (StoredCheckpoints(pool.Count) is { } stored)
+        {
+            Restored = true;
+            foreach (var (header, adapters) in stored)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                model.LoadTrainableWeights(adapters);
+                yield return new Checkpoint(header.Checkpoint, header.MeanLearningRate, TargetMeans(model, targets, subtasks, cancellationToken));
+            }
+
+            yield break;
+        }
+
         var order = Enumerable.Range(0, warmup.Count).ToArray();
+        var step = 0L;
         for (var epoch = 1; epoch <= _options.Epochs; epoch++)
         {
             Shuffle(order, random);
@@ -74,6 +100,7 @@ internal sealed class LessWarmup
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 model.TrainStep([.. batch.Select(i => warmup[i])]);
+                _progress("LESS warm-up (steps)", ++step, plan.TotalSteps);
             }
 
             var moments = model.AdamMoments();
@@ -81,16 +108,52 @@ internal sealed class LessWarmup
             if (_store.TryOpen(epoch, pool.Count, _options.ProjectionDimension) is null)
             {
                 var header = new LessCheckpointHeader(_store.Key, epoch, pool.Count, _options.ProjectionDimension, _source.Identity, moments.Steps, meanRate, _settings);
-                await _store.WriteAsync(header, CandidateRowsAsync(model, moments, pool.CandidatesAsync(input, cancellationToken), cancellationToken), cancellationToken).ConfigureAwait(false);
+                await _store.WriteAsync(header, CandidateRowsAsync(model, moments, pool.CandidatesAsync(input, cancellationToken), $"LESS features, checkpoint {epoch} (candidates)", pool.Count, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
+
+            await KeepAdaptersAsync(model, epoch, cancellationToken).ConfigureAwait(false);
 
             yield return new Checkpoint(epoch, meanRate, TargetMeans(model, targets, subtasks, cancellationToken));
         }
     }
 
-    private async IAsyncEnumerable<float[]> CandidateRowsAsync(ITrainableModel model, AdamState moments, IAsyncEnumerable<TrainingExample> candidates, [EnumeratorCancellation] CancellationToken cancellationToken)
+    // Every checkpoint's header and adapters, when the datastore has all of them; else null.
+    private List<(LessCheckpointHeader Header, float[] Adapters)>? StoredCheckpoints(int rows)
+    {
+        var stored = new List<(LessCheckpointHeader, float[])>(_options.Epochs);
+        for (var epoch = 1; epoch <= _options.Epochs; epoch++)
+        {
+            if (_store.TryOpen(epoch, rows, _options.ProjectionDimension) is not { } header || _store.TryReadAdapters(epoch) is not { } adapters)
+            {
+                return null;
+            }
+
+            stored.Add((header, adapters));
+        }
+
+        return stored;
+    }
+
+    // A model that cannot give its weights leaves the datastore without adapters: a later run then trains again.
+    private async Task KeepAdaptersAsync(ITrainableModel model, int epoch, CancellationToken cancellationToken)
+    {
+        float[] weights;
+        try
+        {
+            weights = model.TrainableWeights();
+        }
+        catch (NotSupportedException)
+        {
+            return;
+        }
+
+        await _store.WriteAdaptersAsync(epoch, weights, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async IAsyncEnumerable<float[]> CandidateRowsAsync(ITrainableModel model, AdamState moments, IAsyncEnumerable<TrainingExample> candidates, string phase, int total, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var batch = new List<TrainingExample>(FeatureBatch);
+        var done = 0L;
         await foreach (var example in candidates.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             batch.Add(example);
@@ -101,6 +164,8 @@ internal sealed class LessWarmup
                     yield return row;
                 }
 
+                done += batch.Count;
+                _progress(phase, done, total);
                 batch.Clear();
             }
         }
@@ -111,6 +176,8 @@ internal sealed class LessWarmup
             {
                 yield return row;
             }
+
+            _progress(phase, done + batch.Count, total);
         }
     }
 

@@ -14,7 +14,8 @@ namespace DataForge.Scoring.Perplexity;
 /// after the instruction and input (<c>instruction\ninput\n</c>, IC-IFD's plain form, no template):
 /// an answer is judged as the answer to its question, as a fine-tuned model meets it; alone, a short
 /// domain answer looks improbable for want of its context. <c>conditioned = false</c> scores the output
-/// alone; <c>field = "instruction"</c> the instruction (and input) alone. Output fields:
+/// alone; <c>field = "instruction"</c> the instruction (and input) alone. An edit sequence's output is its
+/// <c>&lt;|diff|&gt;</c> edit text (<see cref="TrainingText.Answer"/>), not its final program. Output fields:
 /// <c>scores.perplexity</c> (no column of its own: it goes into <c>meta.scores</c> in shards),
 /// <c>meta.perplexity_tokens</c>. Drop reasons: <c>perplexity_below_min</c>, <c>perplexity_above_max</c>,
 /// <c>perplexity_above_percentile</c>, <c>empty_text</c>, <c>no_tokens</c>, <c>context_too_long</c>;
@@ -43,9 +44,12 @@ public sealed class PerplexityFilter : BatchedStep
     public static StepDefinition Definition { get; } = StepDefinition.CreateVariable<PerplexityOptions>(
         "perplexity-filter",
         StepRole.Batched,
-        "Scores each record's perplexity under a model (the output after its instruction by default) and drops it outside min / max, or above a percentile of the run (max_percentile: a barrier).",
-        new(["instruction", "input", "output"], ["scores", "meta"], Reasons),
+        "Scores each record's perplexity under a model (the output after its instruction by default; an edit sequence's output is its <|diff|> edit text) and drops it outside min / max, or above a percentile of the run (max_percentile: a barrier).",
+        new(["instruction", "input", "output", "edits"], ["scores", "meta"], Reasons),
         (options, context) => Create(options, new PerplexityScorer(context.Model(options.Model!), options)));
+
+    /// <summary>2: an edit sequence is scored on its <c>&lt;|diff|&gt;</c> edit text (<see cref="TrainingText.Answer"/>), not its final program.</summary>
+    public override int Version => 2;
 
     /// <inheritdoc/>
     public override StepContract Contract => Definition.Contract;

@@ -26,6 +26,9 @@ public sealed class PerplexityPercentileFilter : BarrierStep
         _options = options;
     }
 
+    /// <summary>2: an edit sequence is scored on its <c>&lt;|diff|&gt;</c> edit text (<see cref="TrainingText.Answer"/>), not its final program.</summary>
+    public override int Version => 2;
+
     /// <inheritdoc/>
     public override StepContract Contract => PerplexityFilter.Definition.Contract;
 

@@ -40,7 +40,8 @@ public sealed class PerplexityScorer
             return string.IsNullOrWhiteSpace(instruction) ? null : new ScoreRequest("", instruction);
         }
 
-        if (string.IsNullOrWhiteSpace(sample.Output))
+        var answer = TrainingText.Answer(sample);
+        if (string.IsNullOrWhiteSpace(answer))
         {
             return null;
         }
@@ -48,7 +49,7 @@ public sealed class PerplexityScorer
         var context = _options.Conditioned && !string.IsNullOrWhiteSpace(sample.Instruction)
             ? IfdPromptFormat.Plain(sample.Instruction, sample.Input) + "\n"
             : "";
-        return new ScoreRequest(context, sample.Output);
+        return new ScoreRequest(context, answer);
     }
 
     /// <summary>One value per record, in order; a record the model refuses does not cost the others theirs.</summary>

@@ -21,7 +21,8 @@ internal static class S2lProxyTraining
     /// <param name="options">Epochs, batch size, learning rate, maximum length, T.</param>
     /// <param name="random">Shuffles each epoch's order.</param>
     /// <param name="cancellationToken">Checked between batches.</param>
-    public static double[][] Record(ITrainableModelSource proxy, IReadOnlyList<TrainingExample> examples, S2lSelectorOptions options, Random random, CancellationToken cancellationToken)
+    /// <param name="progress">Told the optimizer steps taken and their total after each step; null: nobody.</param>
+    public static double[][] Record(ITrainableModelSource proxy, IReadOnlyList<TrainingExample> examples, S2lSelectorOptions options, Random random, CancellationToken cancellationToken, Action<long, long>? progress = null)
     {
         var batches = (examples.Count + options.BatchSize - 1) / options.BatchSize;
         var totalSteps = checked(options.Epochs * batches);
@@ -39,6 +40,7 @@ internal static class S2lProxyTraining
                 cancellationToken.ThrowIfCancellationRequested();
                 model.TrainStep([.. batch.Select(i => examples[i])]);
                 step++;
+                progress?.Invoke(step, totalSteps);
                 if (next < checkpoints.Length && step == checkpoints[next])
                 {
                     RecordLosses(model, examples, trajectories, next++, options.BatchSize, cancellationToken);

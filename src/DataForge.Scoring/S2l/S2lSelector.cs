@@ -29,7 +29,7 @@ namespace DataForge.Scoring.S2l;
 /// sets aside clusters of at most two records, gives the others the same balanced allocation (uniform
 /// draws without replacement) and fills what they leave from the set-aside records. When the pool is
 /// smaller than the budget everything is kept and every record carries <c>meta.s2l_shortfall</c>.</para>
-/// <para>Input fields: instruction, input, output, origin. Output fields: scores (<c>s2l_cluster</c>:
+/// <para>Input fields: instruction, input, output (an edit sequence: its <c>&lt;|diff|&gt;</c> edit text from edits), origin. Output fields: scores (<c>s2l_cluster</c>:
 /// the cluster id, unique across sources), meta: <c>s2l_trajectory</c> (the losses, a JSON array rounded
 /// to 6 decimals), <c>s2l_proxy</c> (the proxy's identity), <c>s2l_shortfall</c> (only when the budget
 /// could not be met). Every record is emitted once, in input order: kept with reason <c>kept_s2l</c>, or
@@ -81,7 +81,7 @@ public sealed class S2lSelector : BarrierStep
         _proxy = proxy;
         _options = options;
         Contract = new StepContract(
-            options.Stratify ? ["instruction", "input", "output", "origin"] : ["instruction", "input", "output"],
+            options.Stratify ? ["instruction", "input", "output", "edits", "origin"] : ["instruction", "input", "output", "edits"],
             ["scores", "meta"],
             [BelowBudget, NoOutput]);
     }
@@ -89,8 +89,8 @@ public sealed class S2lSelector : BarrierStep
     /// <summary>The <c>select-s2l</c> step type.</summary>
     public static StepDefinition Definition { get; } = StepDefinition.Create<S2lSelector, S2lSelectorOptions>(
         "select-s2l",
-        "S2L selection: trains a small proxy on the pool, clusters the records' loss trajectories with k-means and keeps a budget balanced over the clusters (and sources), smallest first.",
-        new(["instruction", "input", "output", "origin"], ["scores", "meta"], [BelowBudget, NoOutput]),
+        "S2L selection: trains a small proxy on the pool (an edit sequence on its <|diff|> edit text), clusters the records' loss trajectories with k-means and keeps a budget balanced over the clusters (and sources), smallest first.",
+        new(["instruction", "input", "output", "edits", "origin"], ["scores", "meta"], [BelowBudget, NoOutput]),
         (options, context) => context.Model(options.Proxy) is ITrainableModelSource proxy
             ? new S2lSelector(proxy, options)
             : throw new DataForgeConfigException($"step '{context.StepName}': the proxy model '{options.Proxy}' cannot be trained; select-s2l needs a [models.{options.Proxy}] with backend torch or tiny"));
@@ -98,8 +98,8 @@ public sealed class S2lSelector : BarrierStep
     /// <summary>Fields read (<c>origin</c> only with <c>stratify</c>), fields produced, drop reasons.</summary>
     public override StepContract Contract { get; }
 
-    /// <summary>2: the user turn joins instruction and input with a blank line, as LESS and the embedded corpus.</summary>
-    public override int Version => 2;
+    /// <summary>2: the user turn joins instruction and input with a blank line, as LESS and the embedded corpus; 3: an edit sequence trains on its <c>&lt;|diff|&gt;</c> edit text (<see cref="TrainingText.Answer"/>).</summary>
+    public override int Version => 3;
 
     /// <summary>Cached as a whole: a result costs a training run.</summary>
     public override bool Cacheable => true;
@@ -121,7 +121,7 @@ public sealed class S2lSelector : BarrierStep
         {
             if (HasOutput(sample))
             {
-                examples.Add(_proxy.Example(TaskText.UserTurn(sample.Instruction, sample.Input), sample.Output!));
+                examples.Add(_proxy.Example(TaskText.UserTurn(sample.Instruction, sample.Input), TrainingText.Answer(sample)!));
                 strata.Add(_options.Stratify ? sample.Origin ?? "" : "");
                 pinned.Add(context.IsPinned(sample.Id));
             }
@@ -153,7 +153,7 @@ public sealed class S2lSelector : BarrierStep
 
     private (double[][] Trajectories, S2lSelection Selection) Select(List<TrainingExample> examples, List<string> strata, List<bool> pinned, StepContext context, CancellationToken cancellationToken)
     {
-        var trajectories = S2lProxyTraining.Record(_proxy, examples, _options, context.RandomFor("s2l:training"), cancellationToken);
+        var trajectories = S2lProxyTraining.Record(_proxy, examples, _options, context.RandomFor("s2l:training"), cancellationToken, (done, total) => context.Progress("proxy training (steps)", done, total));
         cancellationToken.ThrowIfCancellationRequested();
         var budget = _options.BudgetFor(examples.Count);
         var selection = S2lSampler.Select(trajectories, strata, budget, _options.Clusters, name => context.RandomFor("s2l:stratum:" + name), pinned);
@@ -169,7 +169,7 @@ public sealed class S2lSelector : BarrierStep
         return shortfall > 0 ? marked.WithMeta("s2l_shortfall", (long)shortfall) : marked;
     }
 
-    private static bool HasOutput(Sample sample) => !string.IsNullOrEmpty(sample.Output);
+    private static bool HasOutput(Sample sample) => !string.IsNullOrEmpty(TrainingText.Answer(sample));
 
     private static string TrajectoryJson(double[] losses)
         => "[" + string.Join(',', losses.Select(l => Math.Round(l, 6).ToString("R", CultureInfo.InvariantCulture))) + "]";

@@ -20,7 +20,7 @@ public sealed record S2lSelectorOptions : IOptionsCheck
     public static S2lSelectorOptions Default { get; } = new();
 
     /// <summary>The model trained as the proxy (a <c>[models.NAME]</c> entry).</summary>
-    [Option("proxy", "the model trained as the proxy (a torch or tiny model: one that can be trained)", Kind = OptionKind.ModelRef, Required = true)] public string Proxy { get; init; } = "";
+    [Option("proxy", "the model trained as the proxy (a torch or tiny model: one that can be trained; validate reports another backend as DF1022)", Kind = OptionKind.ModelRef, Trainable = true, Required = true)] public string Proxy { get; init; } = "";
 
     /// <summary>Records to keep; null when <see cref="Fraction"/> is used.</summary>
     [Option("budget", "records to keep (set this or fraction)", Min = 1, Max = int.MaxValue)] public int? Budget { get; init; }

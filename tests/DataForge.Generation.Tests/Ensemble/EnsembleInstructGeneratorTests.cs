@@ -87,6 +87,21 @@ public sealed class EnsembleInstructGeneratorTests
     }
 
     [Fact]
+    public async Task Run_GenerationRounds_ReportProgressToTheStepStats()
+    {
+        // Arrange: one instruction wanted, found in the first round of five prompts.
+        var answers = new Queue<string>([" Explain how a rainbow forms after rain.", " Compare two ways of brewing coffee at home."]);
+        var options = new EnsembleInstructOptions { Instructions = 1, Types = [EnsembleCategorizer.OutputOnlyName], BatchSize = 5 };
+
+        // Act
+        var run = await StepHarness.RunAsync(new EnsembleInstructGenerator(EnsembleInstructFakes.Scripted(answers), options), EnsembleInstructFakes.Seeds());
+
+        // Assert: the last phase reported is the instances of the accepted instruction.
+        Assert.Single(run.Outputs);
+        Assert.Equal("output_only instances 1/1", run.Stats.Progress?.ToString());
+    }
+
+    [Fact]
     public async Task Instance_MultiLineCodeOutput_KeptWhole()
     {
         // Arrange

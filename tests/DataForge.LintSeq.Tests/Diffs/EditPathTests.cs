@@ -1,3 +1,4 @@
+using DataForge.Core.Records;
 using DataForge.Core.Steps;
 using DataForge.LintSeq.Diffs;
 using Xunit;
@@ -14,6 +15,20 @@ public sealed class EditPathTests
 
         // Assert: "\n<|diff|>" before each edit and twice at the end (two empty edits as a stop signal).
         Assert.Equal("Write f.\n<|diff|>@@ -0,0 +1 @@\n+a\n<|diff|>@@ -1,0 +2 @@\n+b\n<|diff|>\n<|diff|></s>", text);
+    }
+
+    [Fact]
+    public void RenderTrainingText_EditSequence_IsTheInstructionThenALineBreakThenTheScoredAnswer()
+    {
+        // Arrange
+        string[] diffs = ["@@ -0,0 +1 @@\n+x = 1", "@@ -1,0 +2 @@\n+print(x)"];
+        var sample = new Sample { Id = "a", Kind = SampleKinds.EditSequence, Instruction = "Print one.", Output = "x = 1\nprint(x)", Edits = [.. diffs] };
+
+        // Act
+        var text = EditPath.RenderTrainingText(sample.Instruction!, diffs, "</s>");
+
+        // Assert: what the scoring and selection steps score is exactly the trained text after the instruction.
+        Assert.Equal(sample.Instruction + "\n" + TrainingText.Answer(sample) + "</s>", text);
     }
 
     [Fact]

@@ -101,4 +101,28 @@ public sealed class DecoderTrainerTests
             Assert.True(Math.Abs(moments.ExpAvgSq[i] - v) <= 1e-12 + (1e-4 * v), $"exp_avg_sq[{i}]: {moments.ExpAvgSq[i]:E6} vs {v:E6}");
         }
     }
+
+    [Fact]
+    public void LoadTrainableWeights_IntoAFreshCopy_GivesTheTrainedModelsGradientsAndLosses()
+    {
+        // Arrange: two LoRA steps on one copy; a second copy made with the same plan, still untrained.
+        using var source = TorchLanguageModel.Load(Goldens.Folder("llama-random"));
+        var plan = new TrainingPlan { LearningRate = 1e-2, TotalSteps = 4, WarmupSteps = 1, Lora = new LoraPlan(4, 8, ["q_proj", "v_proj"], 3) };
+        using var trained = source.CreateTrainable(plan);
+        trained.TrainStep([Example]);
+        trained.TrainStep([new TrainingExample("over the ", "lazy dog")]);
+        using var restored = source.CreateTrainable(plan);
+        var untrained = restored.Gradients([Example])[0];
+
+        // Act
+        var weights = trained.TrainableWeights();
+        restored.LoadTrainableWeights(weights);
+
+        // Assert: the same adapters, the same gradients and losses, bit for bit; a wrong length is refused.
+        Assert.Equal(weights, restored.TrainableWeights());
+        Assert.NotEqual(untrained, trained.Gradients([Example])[0]);
+        Assert.Equal(trained.Gradients([Example])[0], restored.Gradients([Example])[0]);
+        Assert.Equal(trained.Losses([Example]), restored.Losses([Example]));
+        Assert.Throws<ArgumentException>(() => restored.LoadTrainableWeights(weights[1..]));
+    }
 }

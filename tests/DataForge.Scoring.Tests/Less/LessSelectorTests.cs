@@ -106,23 +106,33 @@ public sealed class LessSelectorTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_SecondTargetSetOnTheSameDatastore_TakesGradientsOfTargetsOnly()
+    public async Task Run_SecondTargetSetOnTheSameDatastore_TakesGradientsOfTargetsOnlyAndSkipsTheWarmup()
     {
         // Arrange
         var pool = Pool();
         var first = new PlantedGradientSource();
-        await StepHarness.RunAsync(new LessSelector(first, Targets("math"), Options(_datastore)), pool);
+        var notes = new List<string>();
+        await StepHarness.RunAsync(new LessSelector(first, Targets("math"), Options(_datastore)), pool, notes: notes.Add);
         var second = new PlantedGradientSource();
         var fresh = new PlantedGradientSource();
 
         // Act
-        var reused = await StepHarness.RunAsync(new LessSelector(second, Targets("poem"), Options(_datastore)), pool);
+        var reused = await StepHarness.RunAsync(new LessSelector(second, Targets("poem"), Options(_datastore)), pool, notes: notes.Add);
         var recomputed = await StepHarness.RunAsync(new LessSelector(fresh, Targets("poem"), Options()), pool);
 
-        // Assert: candidates' gradients were taken once per checkpoint by the first run only.
+        // Assert: candidates' gradients were taken once per checkpoint by the first run only; the second
+        // run trained nothing (12 warm-up records in batches of 4, two epochs: 6 steps, all in the first run)
+        // and restored both checkpoints' adapters, and says so.
         Assert.Equal(2 * (60 + 3), first.GradientExamples);
         Assert.Equal(2 * 3, second.GradientExamples);
-        Assert.Equal(2, Directory.GetFiles(Directory.GetDirectories(_datastore).Single(), "*.f32").Length);
+        Assert.Equal((6, 0), (first.TrainSteps, first.AdapterLoads));
+        Assert.Equal((0, 2), (second.TrainSteps, second.AdapterLoads));
+        Assert.Equal(6, fresh.TrainSteps);
+        var folder = Directory.GetDirectories(_datastore).Single();
+        Assert.Equal(2, Directory.GetFiles(folder, "*.f32").Length);
+        Assert.Equal(2, Directory.GetFiles(folder, "*.adapters").Length);
+        var note = Assert.Single(notes);
+        Assert.Contains("warm-up restored from the datastore", note, StringComparison.Ordinal);
         Assert.All(reused.Outputs, s => Assert.Equal("poem", KindOf(s)));
         Assert.Equal(recomputed.Outputs.Select(s => s.Scores[LessSelector.ScoreName]), reused.Outputs.Select(s => s.Scores[LessSelector.ScoreName]));
     }

@@ -19,6 +19,12 @@ internal sealed class PlantedGradientSource(string identity = "planted@1") : ITr
 
     public int GradientExamples { get; private set; }
 
+    /// <summary>Warm-up training steps taken, over every model made.</summary>
+    public int TrainSteps { get; private set; }
+
+    /// <summary>Adapters loaded into a model (a checkpoint restored from the datastore).</summary>
+    public int AdapterLoads { get; private set; }
+
     public List<TrainingPlan> Plans { get; } = [];
 
     public static int Length => Block * Kinds.Length;
@@ -61,6 +67,7 @@ internal sealed class PlantedGradientSource(string identity = "planted@1") : ITr
         private readonly float[] _m = new float[Length];
         private readonly float[] _v = new float[Length];
         private readonly List<double> _rates = [];
+        private float[] _weights = new float[Length];
 
         public string Identity => source.Identity;
 
@@ -77,7 +84,21 @@ internal sealed class PlantedGradientSource(string identity = "planted@1") : ITr
             }
 
             _rates.Add(plan.LearningRate * (1 - ((double)_rates.Count / plan.TotalSteps)));
+            for (var i = 0; i < Length; i++)
+            {
+                _weights[i] -= (float)_rates[^1] * _m[i];
+            }
+
+            source.TrainSteps++;
             return 0;
+        }
+
+        public float[] TrainableWeights() => [.. _weights];
+
+        public void LoadTrainableWeights(float[] weights)
+        {
+            source.AdapterLoads++;
+            _weights = [.. weights];
         }
 
         public AdamState AdamMoments() => new(_rates.Count, [.. _rates], [.. _m], [.. _v]);
