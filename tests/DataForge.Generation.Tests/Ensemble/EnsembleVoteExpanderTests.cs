@@ -171,7 +171,7 @@ public sealed class EnsembleVoteExpanderTests
 
         // Assert
         Assert.True(step.Cacheable);
-        Assert.Equal(2, step.Version);
+        Assert.Equal(3, step.Version);
     }
 
     [Fact]

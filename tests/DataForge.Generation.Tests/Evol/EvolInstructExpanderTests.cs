@@ -200,7 +200,7 @@ public sealed class EvolInstructExpanderTests
         var version = step.Version;
 
         // Assert
-        Assert.Equal(2, version);
+        Assert.Equal(3, version);
         Assert.True(step.Cacheable);
     }
 }
