@@ -80,19 +80,33 @@ class PylintBackend:
         pylinter._read_stdin = lambda: self._source
         self._undo = AttributeUndoLog(astroid)
         self._linter = None
+        self._parse = ParseOnce(astroid)
+        from pylint.utils.file_state import FileState
+
+        self._file_state = FileState
 
     def lint(self, source):
+        # A program that does not parse gets exactly one message, E0001, from pylint's get_ast
+        # (no checker runs); answering it from the same parser call is the same answer, without pylint.
+        syntax = self._parse.syntax_error(source)
+        if syntax is not None:
+            return [syntax]
         self._forget_programs()
         self._source = source
         reporter = self._reporter_type()
         try:
             if self._linter is None:
                 self._linter = self._run(PYLINT_ARGS, reporter=reporter, exit=False).linter
+                reuse_checker_setup(self._linter)
             else:
+                # A fresh Run starts from the base file state; so does every check here (a pragma
+                # of the previous program must not reach this one's messages).
+                self._linter.file_state = self._file_state("", self._linter.msgs_store, is_base_filestate=True)
                 self._linter.set_reporter(reporter)
                 self._linter.check([FAKE_PATH])
         finally:
             self._source = ""
+            self._parse.forget()
             self._undo.undo()
             self._forget_programs()
         return [
@@ -114,6 +128,99 @@ class PylintBackend:
 
     def warm_up(self):
         self.lint("import os\nprint(os.getcwd())\n")
+
+
+class ParseOnce:
+    """Parses each program once: the syntax check's tree is the one astroid then builds from.
+
+    astroid.builder._parse_string is what pylint's get_ast calls (through AstroidBuilder.string_build);
+    a SyntaxError, ValueError or TypeError there becomes pylint's only message for the program,
+    E0001 "Parsing failed: '<error>'" at the error's line (or 1) and offset (or 0).
+    """
+
+    def __init__(self, astroid):
+        # pylint: disable=import-outside-toplevel
+        from astroid import builder
+
+        self._builder = builder
+        self._original = builder._parse_string
+        self._source = None
+        self._parsed = None
+        builder._parse_string = self._parse_string
+
+    def syntax_error(self, source):
+        """The E0001 message pylint would give for `source`, or None when it parses (the tree is kept)."""
+        try:
+            self._parsed = self._original(source, type_comments=True)
+        except (TypeError, ValueError, SyntaxError) as exc:
+            self.forget()
+            return {
+                "line": getattr(exc, "lineno", None) or 1,
+                "column": getattr(exc, "offset", None) or 0,
+                "code": "E0001",
+                "category": "E",
+                "message": f"Parsing failed: '{exc}'",
+            }
+        self._source = source
+        return None
+
+    def forget(self):
+        self._source = None
+        self._parsed = None
+
+    def _parse_string(self, data, type_comments=True):
+        if data is self._source and type_comments and self._parsed is not None:
+            parsed, self._parsed, self._source = self._parsed, None, None
+            return parsed
+        return self._original(data, type_comments=type_comments)
+
+
+def reuse_checker_setup(linter):
+    """Computes once what every check() recomputes from the same global configuration.
+
+    The checkers needed for the enabled messages (prepare_checkers) and each checker's visit and
+    leave callbacks (ASTWalker.add_checker) depend only on the options, which never change in a
+    worker; pylint rebuilds and re-sorts them on every check. Here they are built once and replayed.
+    Also remembers isort's placement of each imported module (a pure function of the module name and
+    the isort settings, recompiled from patterns on every import otherwise).
+    """
+    # pylint: disable=import-outside-toplevel
+    from pylint.lint import pylinter
+    from pylint.utils import IsortDriver
+
+    needed = linter.prepare_checkers()
+    linter.prepare_checkers = lambda: list(needed)
+    base = pylinter.ASTWalker
+    recorded = {}
+
+    class ReplayingWalker(base):
+        def add_checker(self, checker):
+            events = recorded.get(id(checker))
+            if events is None:
+                before = {k: list(v) for k, v in self.visit_events.items()}, {k: list(v) for k, v in self.leave_events.items()}
+                super().add_checker(checker)
+                events = (_added(before[0], self.visit_events), _added(before[1], self.leave_events))
+                recorded[id(checker)] = events
+                return
+            for cid, methods in events[0]:
+                self.visit_events[cid].extend(methods)
+            for cid, methods in events[1]:
+                self.leave_events[cid].extend(methods)
+
+    pylinter.ASTWalker = ReplayingWalker
+    original_place = IsortDriver.place_module
+    places = {}
+
+    def place_module(self, package):
+        if package not in places:
+            places[package] = original_place(self, package)
+        return places[package]
+
+    IsortDriver.place_module = place_module
+
+
+def _added(before, after):
+    return [(cid, methods[len(before.get(cid, ())):]) for cid, methods in after.items() if len(methods) > len(before.get(cid, ()))]
 
 
 class AttributeUndoLog:
