@@ -12,7 +12,7 @@ namespace DataForge.Bench;
 internal sealed record SequenceResult(int Program, int K, int LintCalls, int Edits, double Seconds, string Fingerprint);
 
 /// <summary>One table row's measurements.</summary>
-internal sealed record RunResult(IReadOnlyList<SequenceResult> Sequences, double WallSeconds, double CpuSeconds, int Programs, int NoCandidates, IReadOnlyList<string> Failures)
+internal sealed record RunResult(IReadOnlyList<SequenceResult> Sequences, double WallSeconds, double CpuSeconds, int Programs, int NoCandidates, IReadOnlyList<string> Failures, double OwnCpuSeconds = double.NaN)
 {
     public int LintCalls => Sequences.Sum(s => s.LintCalls);
 
@@ -62,6 +62,7 @@ internal static class Runner
         var noCandidates = 0;
         var done = 0;
         var cpu = CpuMeter.Now();
+        var own = CpuMeter.Own();
         var wall = Stopwatch.StartNew();
         var lastReport = 0L;
         await Parallel.ForEachAsync(
@@ -115,6 +116,7 @@ internal static class Runner
             }).ConfigureAwait(false);
         wall.Stop();
         cpu = CpuMeter.Now() - cpu;
-        return new RunResult([.. results.OrderBy(r => r.Program).ThenBy(r => r.K)], wall.Elapsed.TotalSeconds, cpu, programIndices.Count, noCandidates, [.. failures.Order(StringComparer.Ordinal)]);
+        own = CpuMeter.Own() - own;
+        return new RunResult([.. results.OrderBy(r => r.Program).ThenBy(r => r.K)], wall.Elapsed.TotalSeconds, cpu, programIndices.Count, noCandidates, [.. failures.Order(StringComparer.Ordinal)], own);
     }
 }
