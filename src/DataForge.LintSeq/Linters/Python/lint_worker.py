@@ -7,6 +7,8 @@ Protocol (one JSON object per line, UTF-8):
   startup  -> {"ready": true, "linter": "pylint", "version": "2.16.2"}
               or {"ready": false, "error": "No module named 'pylint'"}
   request  <- {"id": 7, "source": "print(1)\\n"}
+              (with DATAFORGE_LINT_WORKER_TEST=1 also "debug": "hang" | "crash" | "garbage", or
+              "no-shortcuts": pylint parses and answers the program itself, for tests of the shortcuts)
   response -> {"id": 7, "messages": [{"line": 1, "column": 0, "code": "E0602",
                                        "category": "E", "message": "..."}]}
               or {"id": 7, "error": "..."} when the linter itself raised.
@@ -85,10 +87,11 @@ class PylintBackend:
 
         self._file_state = FileState
 
-    def lint(self, source):
+    def lint(self, source, shortcuts=True):
         # A program that does not parse gets exactly one message, E0001, from pylint's get_ast
         # (no checker runs); answering it from the same parser call is the same answer, without pylint.
-        syntax = self._parse.syntax_error(source)
+        # shortcuts=False (a test hook) lets pylint parse and answer every program itself.
+        syntax = self._parse.syntax_error(source) if shortcuts else None
         if syntax is not None:
             return [syntax]
         self._forget_programs()
@@ -404,6 +407,8 @@ def handle(backend, request):
     if TEST_HOOKS and "# dataforge-test: crash" in source:
         os._exit(3)
     try:
+        if TEST_HOOKS and debug == "no-shortcuts":
+            return {"id": request_id, "messages": backend.lint(source, shortcuts=False)}
         return {"id": request_id, "messages": backend.lint(source)}
     except BaseException as exc:  # pylint: disable=broad-except
         return {"id": request_id, "error": type(exc).__name__ + ": " + str(exc)}
