@@ -16,6 +16,7 @@ Nothing else is ever written to the protocol stream: file descriptor 1 and sys.s
 stderr while the worker runs, and file descriptor 0 at /dev/null.
 """
 
+import gc
 import io
 import json
 import os
@@ -434,6 +435,11 @@ def main():
     except BaseException as exc:  # pylint: disable=broad-except
         write(proto_out, {"ready": False, "linter": linter, "error": str(exc)})
         return 2
+    # What is alive after the imports and warm-up (the linter, its checkers, cached stdlib modules) stays
+    # alive: kept out of the cyclic collector's passes, and those passes made rarer, the same lint costs
+    # about a fifth less CPU on 300-line programs. Collection timing changes no answer.
+    gc.freeze()
+    gc.set_threshold(10000, 50, 100)
     write(proto_out, {"ready": True, "linter": backend.name, "version": backend.version})
     for line in proto_in:
         if not line.strip():
