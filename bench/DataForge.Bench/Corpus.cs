@@ -43,6 +43,9 @@ internal sealed record Corpus(string Name, string Language, IReadOnlyList<BenchP
         return new Corpus(name, language, programs);
     }
 
+    /// <summary>A corpus of <paramref name="count"/> of these programs, spread evenly (all when there are fewer).</summary>
+    public Corpus Spread(int count) => this with { Programs = [.. EvenSubset(count).Select(i => Programs[i])] };
+
     /// <summary><paramref name="count"/> programs spread evenly over the corpus (deterministic), with their indices.</summary>
     public IReadOnlyList<int> EvenSubset(int count)
     {

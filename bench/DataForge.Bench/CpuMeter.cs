@@ -16,6 +16,13 @@ internal static partial class CpuMeter
     private const int RusageChildren = -1;
     private const double TicksPerSecond = 100; // USER_HZ, 100 on Linux
 
+    /// <summary>CPU seconds of this process alone (the .NET side, without its linter workers).</summary>
+    public static double Own()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
+    }
+
     public static double Now()
     {
         if (!OperatingSystem.IsLinux())

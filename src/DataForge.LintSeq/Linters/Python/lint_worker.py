@@ -7,6 +7,8 @@ Protocol (one JSON object per line, UTF-8):
   startup  -> {"ready": true, "linter": "pylint", "version": "2.16.2"}
               or {"ready": false, "error": "No module named 'pylint'"}
   request  <- {"id": 7, "source": "print(1)\\n"}
+              (with DATAFORGE_LINT_WORKER_TEST=1 also "debug": "hang" | "crash" | "garbage", or
+              "no-shortcuts": pylint parses and answers the program itself, for tests of the shortcuts)
   response -> {"id": 7, "messages": [{"line": 1, "column": 0, "code": "E0602",
                                        "category": "E", "message": "..."}]}
               or {"id": 7, "error": "..."} when the linter itself raised.
@@ -14,6 +16,7 @@ Nothing else is ever written to the protocol stream: file descriptor 1 and sys.s
 stderr while the worker runs, and file descriptor 0 at /dev/null.
 """
 
+import gc
 import io
 import json
 import os
@@ -80,19 +83,34 @@ class PylintBackend:
         pylinter._read_stdin = lambda: self._source
         self._undo = AttributeUndoLog(astroid)
         self._linter = None
+        self._parse = ParseOnce(astroid)
+        from pylint.utils.file_state import FileState
 
-    def lint(self, source):
+        self._file_state = FileState
+
+    def lint(self, source, shortcuts=True):
+        # A program that does not parse gets exactly one message, E0001, from pylint's get_ast
+        # (no checker runs); answering it from the same parser call is the same answer, without pylint.
+        # shortcuts=False (a test hook) lets pylint parse and answer every program itself.
+        syntax = self._parse.syntax_error(source) if shortcuts else None
+        if syntax is not None:
+            return [syntax]
         self._forget_programs()
         self._source = source
         reporter = self._reporter_type()
         try:
             if self._linter is None:
                 self._linter = self._run(PYLINT_ARGS, reporter=reporter, exit=False).linter
+                reuse_checker_setup(self._linter)
             else:
+                # A fresh Run starts from the base file state; so does every check here (a pragma
+                # of the previous program must not reach this one's messages).
+                self._linter.file_state = self._file_state("", self._linter.msgs_store, is_base_filestate=True)
                 self._linter.set_reporter(reporter)
                 self._linter.check([FAKE_PATH])
         finally:
             self._source = ""
+            self._parse.forget()
             self._undo.undo()
             self._forget_programs()
         return [
@@ -114,6 +132,99 @@ class PylintBackend:
 
     def warm_up(self):
         self.lint("import os\nprint(os.getcwd())\n")
+
+
+class ParseOnce:
+    """Parses each program once: the syntax check's tree is the one astroid then builds from.
+
+    astroid.builder._parse_string is what pylint's get_ast calls (through AstroidBuilder.string_build);
+    a SyntaxError, ValueError or TypeError there becomes pylint's only message for the program,
+    E0001 "Parsing failed: '<error>'" at the error's line (or 1) and offset (or 0).
+    """
+
+    def __init__(self, astroid):
+        # pylint: disable=import-outside-toplevel
+        from astroid import builder
+
+        self._builder = builder
+        self._original = builder._parse_string
+        self._source = None
+        self._parsed = None
+        builder._parse_string = self._parse_string
+
+    def syntax_error(self, source):
+        """The E0001 message pylint would give for `source`, or None when it parses (the tree is kept)."""
+        try:
+            self._parsed = self._original(source, type_comments=True)
+        except (TypeError, ValueError, SyntaxError) as exc:
+            self.forget()
+            return {
+                "line": getattr(exc, "lineno", None) or 1,
+                "column": getattr(exc, "offset", None) or 0,
+                "code": "E0001",
+                "category": "E",
+                "message": f"Parsing failed: '{exc}'",
+            }
+        self._source = source
+        return None
+
+    def forget(self):
+        self._source = None
+        self._parsed = None
+
+    def _parse_string(self, data, type_comments=True):
+        if data is self._source and type_comments and self._parsed is not None:
+            parsed, self._parsed, self._source = self._parsed, None, None
+            return parsed
+        return self._original(data, type_comments=type_comments)
+
+
+def reuse_checker_setup(linter):
+    """Computes once what every check() recomputes from the same global configuration.
+
+    The checkers needed for the enabled messages (prepare_checkers) and each checker's visit and
+    leave callbacks (ASTWalker.add_checker) depend only on the options, which never change in a
+    worker; pylint rebuilds and re-sorts them on every check. Here they are built once and replayed.
+    Also remembers isort's placement of each imported module (a pure function of the module name and
+    the isort settings, recompiled from patterns on every import otherwise).
+    """
+    # pylint: disable=import-outside-toplevel
+    from pylint.lint import pylinter
+    from pylint.utils import IsortDriver
+
+    needed = linter.prepare_checkers()
+    linter.prepare_checkers = lambda: list(needed)
+    base = pylinter.ASTWalker
+    recorded = {}
+
+    class ReplayingWalker(base):
+        def add_checker(self, checker):
+            events = recorded.get(id(checker))
+            if events is None:
+                before = {k: list(v) for k, v in self.visit_events.items()}, {k: list(v) for k, v in self.leave_events.items()}
+                super().add_checker(checker)
+                events = (_added(before[0], self.visit_events), _added(before[1], self.leave_events))
+                recorded[id(checker)] = events
+                return
+            for cid, methods in events[0]:
+                self.visit_events[cid].extend(methods)
+            for cid, methods in events[1]:
+                self.leave_events[cid].extend(methods)
+
+    pylinter.ASTWalker = ReplayingWalker
+    original_place = IsortDriver.place_module
+    places = {}
+
+    def place_module(self, package):
+        if package not in places:
+            places[package] = original_place(self, package)
+        return places[package]
+
+    IsortDriver.place_module = place_module
+
+
+def _added(before, after):
+    return [(cid, methods[len(before.get(cid, ())):]) for cid, methods in after.items() if len(methods) > len(before.get(cid, ()))]
 
 
 class AttributeUndoLog:
@@ -297,6 +408,8 @@ def handle(backend, request):
     if TEST_HOOKS and "# dataforge-test: crash" in source:
         os._exit(3)
     try:
+        if TEST_HOOKS and debug == "no-shortcuts":
+            return {"id": request_id, "messages": backend.lint(source, shortcuts=False)}
         return {"id": request_id, "messages": backend.lint(source)}
     except BaseException as exc:  # pylint: disable=broad-except
         return {"id": request_id, "error": type(exc).__name__ + ": " + str(exc)}
@@ -322,6 +435,11 @@ def main():
     except BaseException as exc:  # pylint: disable=broad-except
         write(proto_out, {"ready": False, "linter": linter, "error": str(exc)})
         return 2
+    # What is alive after the imports and warm-up (the linter, its checkers, cached stdlib modules) stays
+    # alive: kept out of the cyclic collector's passes, and those passes made rarer, the same lint costs
+    # about a fifth less CPU on 300-line programs. Collection timing changes no answer.
+    gc.freeze()
+    gc.set_threshold(10000, 50, 100)
     write(proto_out, {"ready": True, "linter": backend.name, "version": backend.version})
     for line in proto_in:
         if not line.strip():
