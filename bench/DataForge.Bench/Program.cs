@@ -12,6 +12,11 @@ using DataForge.LintSeq.Linters.Roslyn;
 //     [--stdlib-programs N] [--naive-programs N] [--naive-s N] [--naive-pylint-programs N] [--naive-pylint-s N]
 //     [--linters pylint,pyflakes,roslyn] [--note TEXT]...
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+if (CSharpCorpus.IsMakeCommand(args))
+{
+    return await CSharpCorpus.MakeAsync(args);
+}
+
 var settings = Settings.Parse(args);
 var parallelism = Environment.ProcessorCount;
 var loadBefore = LoadAverage();
@@ -44,7 +49,7 @@ var plans = new[]
     new Plan(csharpSeeds, csharp, "roslyn", roslyn, new NaiveRoslynLinter(), settings.NaivePrograms, settings.NaiveS),
     new Plan(stdlib, python, "pylint", pylint, new NaivePylintLinter(), settings.NaivePylintPrograms, settings.NaivePylintS),
     new Plan(stdlib, python, "pyflakes", pyflakes, new NaivePyflakesLinter(), settings.NaivePrograms, settings.NaiveS),
-};
+}.Concat(CSharpCorpus.PathFrom(args) is { } csharpFiles ? [new Plan(Corpus.Load("real C# files", csharpFiles, "csharp", null), csharp, "roslyn", roslyn, new NaiveRoslynLinter(), settings.NaivePrograms, settings.NaiveS)] : []);
 
 var rows = new List<Row>();
 var warmedUp = new HashSet<string>(StringComparer.Ordinal);
@@ -147,7 +152,7 @@ static string Footer(List<Row> rows, Settings settings, int parallelism, List<st
     {
         var r = row.Result;
         var capacity = parallelism * r.Sequences.Count / r.CpuSeconds;
-        f.AppendLine(CultureInfo.InvariantCulture, $"- C# (seed programs, mean {row.Plan.Corpus.MeanLines:F0} lines): {r.SequencesPerSecond:F1} sequences/s measured on {parallelism} cores ({(r.SequencesPerSecond >= 50 ? "meets" : "below")} the ≥ 50 target); {capacity:F1} sequences/s from the CPU time ({parallelism} cores × sequences / CPU s, i.e. on otherwise idle cores; {(capacity >= 50 ? "meets" : "below")} the target).");
+        f.AppendLine(CultureInfo.InvariantCulture, $"- C# ({row.Plan.Corpus.Name}, mean {row.Plan.Corpus.MeanLines:F0} lines): {r.SequencesPerSecond:F1} sequences/s measured on {parallelism} cores, {r.Sequences.Count / r.CpuSeconds:F1} sequences per CPU-second, {(double)r.LintCalls / Math.Max(1, r.Sequences.Count):F1} checks per sequence, {r.CpuSeconds * 1000 / Math.Max(1, r.LintCalls):F2} CPU ms per check ({(r.SequencesPerSecond >= 50 ? "meets" : "below")} the ≥ 50 target); {capacity:F1} sequences/s from the CPU time ({parallelism} cores × sequences / CPU s, i.e. on otherwise idle cores; {(capacity >= 50 ? "meets" : "below")} the target).");
     }
 
     foreach (var note in settings.Notes)
