@@ -12,11 +12,8 @@ using DataForge.LintSeq.Linters.Roslyn;
 //     [--stdlib-programs N] [--naive-programs N] [--naive-s N] [--naive-pylint-programs N] [--naive-pylint-s N]
 //     [--linters pylint,pyflakes,roslyn] [--note TEXT]...
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-if (CSharpCorpus.IsMakeCommand(args))
-{
-    return await CSharpCorpus.MakeAsync(args);
-}
-
+// --make-csharp-corpus FOLDER OUT writes the real C# files corpus; --csharp-corpus FILE adds its row (CSharpCorpus.cs).
+if (CSharpCorpus.IsMakeCommand(args)) { return await CSharpCorpus.MakeAsync(args); }
 var settings = Settings.Parse(args);
 var parallelism = Environment.ProcessorCount;
 var loadBefore = LoadAverage();
