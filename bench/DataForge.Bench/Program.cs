@@ -13,6 +13,8 @@ using DataForge.LintSeq.Linters.Roslyn;
 //     [--naive-programs N] [--naive-s N] [--naive-pylint-programs N] [--naive-pylint-s N]
 //     [--linters pylint,pyflakes,roslyn] [--note TEXT]...
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+// --make-csharp-corpus FOLDER OUT writes the real C# files corpus; --csharp-corpus FILE adds its row (CSharpCorpus.cs).
+if (CSharpCorpus.IsMakeCommand(args)) { return await CSharpCorpus.MakeAsync(args); }
 var settings = Settings.Parse(args);
 var parallelism = Environment.ProcessorCount;
 var loadBefore = Report.LoadAverage();
@@ -53,6 +55,11 @@ if (modules is not null)
 {
     // No naive row: a fresh pylint process per check (~1 s) times ~130 checks per sequence is too slow here.
     plans.Add(new(modules, python, "pylint", pylint, new NaivePylintLinter(), 0, 0, Reference: true));
+}
+
+if (CSharpCorpus.PathFrom(args) is { } csharpFiles)
+{
+    plans.Add(new(Corpus.Load("real C# files", csharpFiles, "csharp", null), csharp, "roslyn", roslyn, new NaiveRoslynLinter(), settings.NaivePrograms, settings.NaiveS, Reference: false));
 }
 
 var rows = new List<Row>();

@@ -54,7 +54,7 @@ internal static class Report
         {
             var r = row.Result;
             var capacity = parallelism * r.Sequences.Count / r.CpuSeconds;
-            f.AppendLine(CultureInfo.InvariantCulture, $"- C# (seed programs, mean {row.Plan.Corpus.MeanLines:F0} lines): {r.SequencesPerSecond:F1} sequences/s measured on {parallelism} cores ({(r.SequencesPerSecond >= 50 ? "meets" : "below")} the ≥ 50 target); {capacity:F1} sequences/s from the CPU time ({parallelism} cores × sequences / CPU s, i.e. on otherwise idle cores; {(capacity >= 50 ? "meets" : "below")} the target).");
+            f.AppendLine(CultureInfo.InvariantCulture, $"- C# ({row.Plan.Corpus.Name}, mean {row.Plan.Corpus.MeanLines:F0} lines): {r.SequencesPerSecond:F1} sequences/s measured on {parallelism} cores, {r.Sequences.Count / r.CpuSeconds:F1} sequences per CPU-second, {(double)r.LintCalls / Math.Max(1, r.Sequences.Count):F1} checks per sequence, {r.CpuSeconds * 1000 / Math.Max(1, r.LintCalls):F2} CPU ms per check ({(r.SequencesPerSecond >= 50 ? "meets" : "below")} the ≥ 50 target); {capacity:F1} sequences/s from the CPU time ({parallelism} cores × sequences / CPU s, i.e. on otherwise idle cores; {(capacity >= 50 ? "meets" : "below")} the target).");
         }
 
         foreach (var note in settings.Notes)

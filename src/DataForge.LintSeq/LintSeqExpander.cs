@@ -14,8 +14,10 @@ namespace DataForge.LintSeq;
 /// <remarks>
 /// Input fields: instruction, output (the program; fenced code blocks of its language are unwrapped
 /// first, as the reference does), language. Output fields: kind = edit_sequence, edits, output (the
-/// program as sampled), parent_id, root_id, operation = lintseq, meta (linter, rule_set, sequence,
-/// lint_calls, preexisting_errors, round_cap_reached, program_source: the program's own file:line).
+/// program as sampled: a BOM dropped, CRLF made LF), parent_id, root_id, operation = lintseq, meta (linter,
+/// rule_set, sequence, lint_calls, preexisting_errors, round_cap_reached, program_source: the program's own
+/// file:line; program_lead, program_tail, line_endings: what restores the input from the edits, see
+/// <see cref="ProgramEnds"/>).
 /// Drop reasons: <c>no_program</c>, <c>no_candidate_lines</c>, <c>unsupported_language</c>,
 /// <c>syntax_error</c>, <c>linter_failed</c>, <c>linter_missing</c> (all but no_candidate_lines are errors).
 /// Options: see <see cref="LintSeqExpanderOptions"/>.
@@ -108,7 +110,7 @@ public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
             yield break;
         }
 
-        var program = ChainOfThought.Strip(sample.Output, language);
+        var (program, ends) = ProgramEnds.Normalize(ChainOfThought.Strip(sample.Output, language));
         var lines = program.Split('\n');
         var structure = rules.Analyze(lines, _sampler.IndentBiasFactor);
         if (structure.Candidates.Count == 0)
@@ -117,21 +119,21 @@ public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
             yield break;
         }
 
-        var result = await SampleAllAsync(sample, language, program, lines, structure, context, cancellationToken).ConfigureAwait(false);
+        var result = await SampleAllAsync(sample, language, (program, ends), lines, structure, context, cancellationToken).ConfigureAwait(false);
         foreach (var outcome in result)
         {
             yield return outcome;
         }
     }
 
-    private async Task<IReadOnlyList<Outcome>> SampleAllAsync(Sample sample, string language, string program, string[] lines, Languages.ProgramStructure structure, StepContext context, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Outcome>> SampleAllAsync(Sample sample, string language, (string Text, ProgramEnds Ends) program, string[] lines, Languages.ProgramStructure structure, StepContext context, CancellationToken cancellationToken)
     {
         MemoLinter linter;
         try
         {
             linter = new MemoLinter(await _linters.ForAsync(language, cancellationToken).ConfigureAwait(false));
-            var fullLint = await linter.LintAsync(program, cancellationToken).ConfigureAwait(false);
-            if (SyntaxCheck.FirstError(language, program, fullLint) is { } syntax)
+            var fullLint = await linter.LintAsync(program.Text, cancellationToken).ConfigureAwait(false);
+            if (SyntaxCheck.FirstError(language, program.Text, fullLint) is { } syntax)
             {
                 return [Outcome.Error(sample.WithMeta("detail", syntax), "syntax_error")];
             }
@@ -156,7 +158,7 @@ public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
         }
     }
 
-    private Sample ToRecord(Sample parent, string language, string program, string[] lines, SampledSequence sequence, int k, MemoLinter linter, int preexisting)
+    private Sample ToRecord(Sample parent, string language, (string Text, ProgramEnds Ends) program, string[] lines, SampledSequence sequence, int k, MemoLinter linter, int preexisting)
     {
         var edits = EditPath.Inflate(lines, sequence.Deletions, _sampler.KeepEmptyDiffs);
         var record = new Sample
@@ -165,7 +167,7 @@ public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
             Kind = SampleKinds.EditSequence,
             Instruction = parent.Instruction,
             Input = parent.Input,
-            Output = program,
+            Output = program.Text,
             Language = language,
             Edits = [.. edits],
             ParentId = parent.Id,
@@ -174,7 +176,7 @@ public sealed class LintSeqExpander : ExpandStep, IAsyncDisposable
             Round = parent.Round,
             Source = parent.Source,
             Origin = parent.Origin,
-            Meta = parent.Meta
+            Meta = program.Ends.AddTo(parent.Meta)
                 .SetItem("linter", MetaValue.Of(linter.Name))
                 .SetItem("rule_set", MetaValue.Of(linter.RuleSet))
                 .SetItem("sequence", MetaValue.Of((long)k))
