@@ -71,6 +71,11 @@ mean = sum(r["output"].count("\n") + 1 for r in rows) / max(1, len(rows))
 print(f"lintseq-bench: {len(rows)} stdlib functions (mean {mean:.0f} lines), {len(modules)} stdlib modules of 100-600 lines, from {stdlib}", file=sys.stderr)
 PY
 
+# Real C# files: a source-only NuGet package restored at bench time, the files that compile alone
+# (bench/lintseq-csharp-corpus.sh); nothing is copied into the repository.
+CSHARP_JSONL="$WORK/csharp-files.jsonl"
+bash "$ROOT/bench/lintseq-csharp-corpus.sh" --corpus-only "$CSHARP_JSONL"
+
 # Built into $WORK, so the run never touches the build folders of a concurrent test build.
 echo "lintseq-bench: building bench/DataForge.Bench (Release)..." >&2
 dotnet build "$ROOT/bench/DataForge.Bench/DataForge.Bench.csproj" -c Release --artifacts-path "$WORK/artifacts" -nologo -v quiet >&2
@@ -78,4 +83,5 @@ dotnet "$WORK/artifacts/bin/DataForge.Bench/release/DataForge.Bench.dll" \
   --python-seeds "$ROOT/seeds/programs/python.jsonl" \
   --csharp-seeds "$ROOT/seeds/programs/csharp.jsonl" \
   --stdlib "$STDLIB_JSONL" --stdlib-modules "$MODULES_JSONL" \
+  --csharp-corpus "$CSHARP_JSONL" --note "$(cat "$CSHARP_JSONL.note")" \
   --reference-script "$ROOT/bench/reference_lintseq.py" --note "$(cat "$STDLIB_JSONL.note")" "$@"

@@ -6,6 +6,7 @@
 # C# rows of bench/DataForge.Bench on them: sequences/s (wall), sequences per CPU-second (the whole process
 # tree), checks per sequence and CPU ms per check. Nothing is copied into the repository.
 # Usage: bench/lintseq-csharp-corpus.sh [extra options of bench/DataForge.Bench, e.g. --s 2 --naive-programs 1]
+#        bench/lintseq-csharp-corpus.sh --corpus-only OUT.jsonl   (write the corpus and stop: bench/lintseq-bench.sh uses it)
 # Environment: CSHARP_CORPUS_PACKAGE (default Polyfill), CSHARP_CORPUS_VERSION (default 11.4.5).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +32,10 @@ dotnet build "$ROOT/bench/DataForge.Bench/DataForge.Bench.csproj" -c Release --a
 BENCH="$WORK/artifacts/bin/DataForge.Bench/release/DataForge.Bench.dll"
 CORPUS="$WORK/csharp-files.jsonl"
 dotnet "$BENCH" --make-csharp-corpus "$SOURCES" "$CORPUS"
+if [ "${1:-}" = --corpus-only ]; then
+  cp "$CORPUS" "$2" && cp "$CORPUS.note" "$2.note"
+  exit 0
+fi
 
 # Only the Roslyn rows: the seed programs (C#) first, then the real files. The Python inputs are required
 # by the bench but not used with --linters roslyn.

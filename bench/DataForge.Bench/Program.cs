@@ -59,7 +59,7 @@ if (modules is not null)
 
 if (CSharpCorpus.PathFrom(args) is { } csharpFiles)
 {
-    plans.Add(new(Corpus.Load("real C# files", csharpFiles, "csharp", null), csharp, "roslyn", roslyn, new NaiveRoslynLinter(), settings.NaivePrograms, settings.NaiveS, Reference: false));
+    plans.Add(new(Corpus.Load("real C# files", csharpFiles, "csharp", settings.Quick ? 40 : null), csharp, "roslyn", roslyn, new NaiveRoslynLinter(), settings.NaivePrograms, settings.NaiveS, Reference: false));
 }
 
 var rows = new List<Row>();
