@@ -93,7 +93,7 @@ internal sealed class LlamaSession : IDisposable
             Decode();
             for (var p = Math.Max(start, first - 1); p < end; p++)
             {
-                values[p - (first - 1)] = LogProb(_context.GetLogitsIth(p - start), tokens[p + 1]);
+                values[p - (first - 1)] = LogSoftmax.At(_context.GetLogitsIth(p - start), tokens[p + 1]);
             }
         }
 
@@ -173,23 +173,5 @@ internal sealed class LlamaSession : IDisposable
         {
             throw new InvalidOperationException($"{_path}: llama.cpp could not decode a batch of {_batch.TokenCount} tokens ({result}): {LlamaNative.RecentErrors()}");
         }
-    }
-
-    // The natural-log softmax of one logits row at `target`, in double.
-    private static double LogProb(ReadOnlySpan<float> logits, int target)
-    {
-        var max = double.NegativeInfinity;
-        foreach (var x in logits)
-        {
-            max = Math.Max(max, x);
-        }
-
-        double sum = 0;
-        foreach (var x in logits)
-        {
-            sum += Math.Exp(x - max);
-        }
-
-        return logits[target] - max - Math.Log(sum);
     }
 }

@@ -98,7 +98,7 @@ internal sealed class BatchGenerator(CausalLm model, int validVocabulary, IReadO
                 }
 
                 generated[i].Add(next);
-                logProbs[i].Add(LogProbability(last.AsSpan(row * vocab, vocab), next));
+                logProbs[i].Add(LogSoftmax.At(last.AsSpan(row * vocab, vocab), next));
                 tokens[row].Add(next);
                 real[row].Add(1);
                 if (inputs[i].StopWhen?.Invoke(generated[i]) == true)
@@ -123,24 +123,6 @@ internal sealed class BatchGenerator(CausalLm model, int validVocabulary, IReadO
         }
 
         return [.. Enumerable.Range(0, count).Select(i => new GenerationOutput(generated[i], finish[i] ?? "length", logProbs[i]))];
-    }
-
-    // log softmax(logits)[token], summed in double in index order.
-    private static double LogProbability(ReadOnlySpan<float> logits, int token)
-    {
-        var max = double.NegativeInfinity;
-        foreach (var x in logits)
-        {
-            max = Math.Max(max, x);
-        }
-
-        var sum = 0.0;
-        foreach (var x in logits)
-        {
-            sum += Math.Exp(x - max);
-        }
-
-        return logits[token] - max - Math.Log(sum);
     }
 
     // The rows of the next step: the sequences going on, then filler rows up to a multiple of RowQuantum

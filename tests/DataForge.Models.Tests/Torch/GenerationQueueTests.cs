@@ -18,23 +18,14 @@ public sealed class GenerationQueueTests
     public async Task GenerateAsync_ConcurrentCalls_ShareBatchesInArrivalOrderAndGetTheirOwnOutputs()
     {
         // Arrange: a decoder that blocks on its first batch, so the calls made meanwhile queue behind it.
-        var release = new TaskCompletionSource();
-        var batches = new List<int[]>();
-        var queue = new GenerationQueue(3, _ => 0, async (inputs, _) =>
-        {
-            batches.Add([.. inputs.Select(i => i.Prompt[0])]);
-            if (batches.Count == 1)
-            {
-                await release.Task;
-            }
-
-            return [.. inputs.Select(i => new GenerationOutput([i.Prompt[0] * 10], "length"))];
-        });
+        var decoder = new FirstBatchBlocks(token => token * 10);
+        var queue = decoder.Queue(3, _ => 0);
+        var batches = decoder.Batches;
 
         // Act
         var first = queue.GenerateAsync([Input(1)], CancellationToken.None);
         var rest = Enumerable.Range(2, 5).Select(n => queue.GenerateAsync([Input(n)], CancellationToken.None)).ToList();
-        release.SetResult();
+        decoder.Release.SetResult();
         var outputs = await Task.WhenAll([first, .. rest]);
 
         // Assert
@@ -67,26 +58,15 @@ public sealed class GenerationQueueTests
     public async Task GenerateAsync_InputsOfTwoGroups_EachBatchHoldsOneGroupInArrivalOrder()
     {
         // Arrange: the first batch blocks, so the rest queue; odd and even prompts are two groups.
-        var started = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var batches = new List<int[]>();
-        var queue = new GenerationQueue(2, i => i.Prompt[0] % 2, async (inputs, _) =>
-        {
-            batches.Add([.. inputs.Select(i => i.Prompt[0])]);
-            if (batches.Count == 1)
-            {
-                started.SetResult();
-                await release.Task;
-            }
-
-            return [.. inputs.Select(i => new GenerationOutput([i.Prompt[0]], "length"))];
-        });
+        var decoder = new FirstBatchBlocks(token => token);
+        var queue = decoder.Queue(2, i => i.Prompt[0] % 2);
+        var batches = decoder.Batches;
 
         // Act
         var first = queue.GenerateAsync([Input(0)], CancellationToken.None);
-        await started.Task;
+        await decoder.Started.Task;
         var rest = queue.GenerateAsync([Input(1), Input(2), Input(3), Input(4), Input(5), Input(7)], CancellationToken.None);
-        release.SetResult();
+        decoder.Release.SetResult();
         var outputs = (await first).Concat(await rest).Select(o => o.Tokens[0]).ToList();
 
         // Assert
@@ -98,26 +78,15 @@ public sealed class GenerationQueueTests
     public async Task GenerateAsync_OneGroupFillsABatch_ItGoesBeforeAnOlderSmallerGroup()
     {
         // Arrange: the first batch blocks while 1 (odd) and then 2, 4, 6 (even) queue.
-        var started = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var batches = new List<int[]>();
-        var queue = new GenerationQueue(3, i => i.Prompt[0] % 2, async (inputs, _) =>
-        {
-            batches.Add([.. inputs.Select(i => i.Prompt[0])]);
-            if (batches.Count == 1)
-            {
-                started.SetResult();
-                await release.Task;
-            }
-
-            return [.. inputs.Select(i => new GenerationOutput([i.Prompt[0]], "length"))];
-        });
+        var decoder = new FirstBatchBlocks(token => token);
+        var queue = decoder.Queue(3, i => i.Prompt[0] % 2);
+        var batches = decoder.Batches;
 
         // Act
         var first = queue.GenerateAsync([Input(0)], CancellationToken.None);
-        await started.Task;
+        await decoder.Started.Task;
         var rest = queue.GenerateAsync([Input(1), Input(2), Input(4), Input(6)], CancellationToken.None);
-        release.SetResult();
+        decoder.Release.SetResult();
         await Task.WhenAll(first, rest);
 
         // Assert
@@ -158,4 +127,26 @@ public sealed class GenerationQueueTests
     }
 
     private static GenerationInput Input(int token) => new([token], 1, SamplingSettings.Greedy);
+
+    // A decoder that records its batches (first prompt token of each input) and holds the first one until released.
+    private sealed class FirstBatchBlocks(Func<int, int> answer)
+    {
+        public TaskCompletionSource Started { get; } = new();
+
+        public TaskCompletionSource Release { get; } = new();
+
+        public List<int[]> Batches { get; } = [];
+
+        public GenerationQueue Queue(int batchSize, Func<GenerationInput, int> group) => new(batchSize, group, async (inputs, _) =>
+        {
+            Batches.Add([.. inputs.Select(i => i.Prompt[0])]);
+            if (Batches.Count == 1)
+            {
+                Started.SetResult();
+                await Release.Task;
+            }
+
+            return [.. inputs.Select(i => new GenerationOutput([answer(i.Prompt[0])], "length"))];
+        });
+    }
 }
