@@ -6,8 +6,8 @@
 # 10% through the real `dataforge run` steps; the proxy is fine-tuned on every subset with several training
 # seeds; the held-out target loss and each subset's composition are printed as Markdown.
 # Usage: bench/selection-bench.sh [--quick] [--seeds N] [--draws N]
-#   --quick: pool 500, proxy 300 steps on 1.5 MB (about 15-20 min on 2 busy cores)
-#   full:    pool 3,000, proxy 1,500 steps on all the corpus (about 2 h on 2 quiet cores)
+#   --quick: pool 500, proxy 300 steps on 1.5 MB of text, fine-tunes of 2 epochs cut at 128 tokens (under 30 min on 2 busy cores)
+#   full:    pool 2,000, proxy 1,500 steps on all the text (7.5 MB), fine-tunes of 3 epochs cut at 512 tokens (about 2 h on 2 quiet cores)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="${BENCH_DIR:-${TMPDIR:-/tmp}/dataforge-bench}/selection"
@@ -27,10 +27,10 @@ export DATAFORGE_HOME="$ROOT" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log() { printf '[%s] selection-bench: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 started=$(date +%s)
 if [ "$MODE" = quick ]; then
-  POOL_SIZE=500 EVAL=60 CORPUS_BYTES=1500000 PROXY_STEPS=300
+  POOL_SIZE=500 EVAL=40 CORPUS_BYTES=1500000 PROXY_STEPS=300 MAX_LENGTH=128 EPOCHS=2 FULL_EPOCHS=0.5
   S2L=(--set steps.select.epochs=1 --set steps.select.checkpoints=6 --set steps.select.clusters=25) LESS=(--set steps.select.epochs=2)
 else
-  POOL_SIZE=3000 EVAL=150 CORPUS_BYTES=100000000 PROXY_STEPS=1500
+  POOL_SIZE=2000 EVAL=120 CORPUS_BYTES=100000000 PROXY_STEPS=1500 MAX_LENGTH=512 EPOCHS=3 FULL_EPOCHS=1
   S2L=() LESS=()
 fi
 PACKAGES=(manpages manpages-dev debian-reference-en debian-policy)
@@ -52,7 +52,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >&2
 fi
 rm -rf "$RUN/corpus"
-log "corpus: $($PY "$ROOT/bench/selection/corpus.py" "$RUN/corpus" "$CORPUS_BYTES" "${PACKAGES[@]}")"
+corpus=$($PY "$ROOT/bench/selection/corpus.py" "$RUN/corpus" "$CORPUS_BYTES" "${PACKAGES[@]}")
+log "corpus: $corpus"
 
 # 2. The proxy: the embedded architecture (small) trained from scratch on that text, tokenizer included.
 if [ -f "$RUN/proxy/training.json" ] && [ "$(cat "$RUN/proxy/.corpus-steps" 2>/dev/null)" = "$(cat "$RUN/corpus"/* | sha256sum | cut -c1-64) $PROXY_STEPS" ]; then
@@ -60,15 +61,20 @@ if [ -f "$RUN/proxy/training.json" ] && [ "$(cat "$RUN/proxy/.corpus-steps" 2>/d
 else
   log "proxy: dataforge model train-tiny, $PROXY_STEPS steps"
   t0=$(date +%s)
-  dataforge model train-tiny --corpus "$RUN/corpus" --out "$RUN/proxy" --steps "$PROXY_STEPS"
+  # Run from the work folder: from the repository root train-tiny would add the repository's own text (seeds, pipelines, README).
+  (cd "$RUN" && dotnet "$WORK/cli/dataforge.dll" model train-tiny --corpus "$RUN/corpus" --out "$RUN/proxy" --steps "$PROXY_STEPS" >&2)
   echo "$(( $(date +%s) - t0 ))" > "$RUN/proxy/.train-seconds"
   echo "$(cat "$RUN/corpus"/* | sha256sum | cut -c1-64) $PROXY_STEPS" > "$RUN/proxy/.corpus-steps"
 fi
-log "proxy trained in $(cat "$RUN/proxy/.train-seconds") s"
+trained_docs=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["corpus_documents"])' "$RUN/proxy/training.json")
+[ "$trained_docs" = "$(ls "$RUN/corpus" | wc -l)" ] || { log "the proxy read $trained_docs documents, not the corpus's $(ls "$RUN/corpus" | wc -l)"; exit 1; }
+log "proxy trained in $(cat "$RUN/proxy/.train-seconds") s on $trained_docs documents"
 
 # 3. The pool with its planted truth, from /usr/bin/python3's standard library.
 STDLIB=$($PY -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')
-log "pool: $($PY "$ROOT/bench/selection/pool.py" "$STDLIB" "$RUN/pool" "$POOL_SIZE" "$EVAL" 1)"
+rm -rf "$RUN/pool"
+pool=$($PY "$ROOT/bench/selection/pool.py" "$STDLIB" "$RUN/pool" "$POOL_SIZE" "$EVAL" 1)
+log "pool: $pool"
 B5=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["budgets"]["5%"])' "$RUN/pool/pool.json")
 B10=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["budgets"]["10%"])' "$RUN/pool/pool.json")
 
@@ -92,6 +98,9 @@ done
 # 5. Fine-tune the proxy on every subset with every training seed; the tables go to stdout, the figures to results.json.
 log "fine-tuning: $DRAWS random draws and 4 selectors at 2 budgets, the full pool, x $SEEDS training seeds"
 dotnet "$WORK/bin/DataForge.SelectionBench.dll" evaluate --proxy "$RUN/proxy" --pool "$RUN/pool" --results "$RUN/results.json" \
-  --seeds "$SEEDS" --draws "$DRAWS" --mode "$MODE" "${SELECTORS[@]}" | tee "$RUN/results.md"
+  --seeds "$SEEDS" --draws "$DRAWS" --mode "$MODE" --max-length "$MAX_LENGTH" --epochs "$EPOCHS" --full-pool-epochs "$FULL_EPOCHS" "${SELECTORS[@]}" | tee "$RUN/results.md"
+echo
+echo "Scores by planted kind (bench/selection/scores_by_kind.py):"
+$PY "$ROOT/bench/selection/scores_by_kind.py" "$RUN"/select/*
 echo
 echo "bench wall time: $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - started) % 60 )) s (builds and cached steps included); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); picks and scores per selector in $RUN/select/*/inspection.jsonl"

@@ -56,7 +56,7 @@ internal static class Evaluation
         var rows = new List<SubsetResult>();
         foreach (var subset in subsets)
         {
-            var steps = tuner.Steps(subset.Records.Count);
+            var steps = tuner.Steps(subset.Records.Count, subset.Budget == "100%" ? plan.Settings.FullPoolEpochs : plan.Settings.Epochs);
             var runs = new List<(double Loss, double Seconds)>();
             for (var seed = 1; seed <= plan.Seeds; seed++)
             {

@@ -15,7 +15,7 @@ internal static class Tables
         var budgets = results.Budgets;
         var selectors = results.Rows.Where(r => !r.IsRandom && r.Budget != "100%").Select(r => r.Name).Distinct().ToList();
         var full = results.Rows.FirstOrDefault(r => r.Budget == "100%");
-        Line(text, $"mode {info.Mode}, {info.Date} UTC, {info.Cores} cores (CPU): pool {info.Pool} records; budgets {string.Join(", ", budgets.Select(b => $"{b} = {(results.Random(b) is { Count: > 0 } d ? d[0].Records : 0)}"))}; {info.Draws} random draws; {info.Seeds} training seeds per subset; {info.HeldOut} held-out target-family examples; fine-tuning {F(info.Settings.Epochs, "G3")} epochs, batches of {info.Settings.BatchSize}, lr {F(info.Settings.LearningRate, "G3")}, max {info.Settings.MaxLength} tokens");
+        Line(text, $"mode {info.Mode}, {info.Date} UTC, {info.Cores} cores (CPU): pool {info.Pool} records; budgets {string.Join(", ", budgets.Select(b => $"{b} = {(results.Random(b) is { Count: > 0 } d ? d[0].Records : 0)}"))}; {info.Draws} random draws; {info.Seeds} training seeds per subset; {info.HeldOut} held-out target-family examples; fine-tuning {F(info.Settings.Epochs, "G3")} epochs ({F(info.Settings.FullPoolEpochs, "G3")} on the full pool), batches of {info.Settings.BatchSize}, lr {F(info.Settings.LearningRate, "G3")}, max {info.Settings.MaxLength} tokens");
         Line(text, "");
         Line(text, info.Proxy);
         Line(text, "");
