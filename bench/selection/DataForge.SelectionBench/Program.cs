@@ -15,11 +15,12 @@ if (args.FirstOrDefault() == "inspect")
     return 0;
 }
 
-//   conditioning --proxy DIR --pool DIR [--limit N] [--ifd-run RUN]
+//   conditioning --proxy DIR --pool DIR [--limit N] [--ifd-run RUN] [--warm N] [--warm-epochs E] [--save DIR]
 //            per planted kind, the response loss with and without the instruction under the proxy (see Conditioning).
 if (args.FirstOrDefault() == "conditioning")
 {
-    Console.Write(Conditioning.Run(options.One("--proxy"), options.One("--pool"), options.Int("--limit", 400), options.All("--ifd-run") is { Count: > 0 } runs ? runs[0] : null));
+    Console.Write(Conditioning.Run(options.One("--proxy"), options.One("--pool"), options.Int("--limit", 400), options.All("--ifd-run") is { Count: > 0 } runs ? runs[0] : null,
+        options.Int("--warm", 0), options.Int("--warm-epochs", 3), options.All("--save") is { Count: > 0 } saves ? saves[0] : null));
     return 0;
 }
 
