@@ -19,7 +19,8 @@ internal sealed class FineTuner(TorchLanguageModel baseModel, FineTuneSettings s
 {
     private readonly IReadOnlyList<TrainingExample> _heldOut = [.. heldOut.Select(r => baseModel.Example(r.Prompt, r.Output))];
 
-    public int Steps(int budget) => (int)Math.Ceiling(settings.Epochs * (double)budget / settings.BatchSize);
+    /// <summary>Optimizer steps for <paramref name="records"/> examples at <paramref name="epochs"/> epochs.</summary>
+    public int Steps(int records, double epochs) => (int)Math.Ceiling(epochs * records / settings.BatchSize);
 
     /// <summary>The held-out loss of the base model itself, under the same length cut.</summary>
     public double UntrainedLoss(int steps)
@@ -75,4 +76,9 @@ internal sealed class FineTuner(TorchLanguageModel baseModel, FineTuneSettings s
 }
 
 /// <summary>The fine-tuning budget every subset gets.</summary>
-internal sealed record FineTuneSettings(double Epochs, int BatchSize, double LearningRate, int MaxLength);
+/// <param name="Epochs">Epochs over a selected subset.</param>
+/// <param name="BatchSize">Examples per optimizer step.</param>
+/// <param name="LearningRate">Peak learning rate.</param>
+/// <param name="MaxLength">Most tokens of one example, in training and in the held-out loss.</param>
+/// <param name="FullPoolEpochs">Epochs over the whole pool (the "full pool" row).</param>
+internal sealed record FineTuneSettings(double Epochs, int BatchSize, double LearningRate, int MaxLength, double FullPoolEpochs);

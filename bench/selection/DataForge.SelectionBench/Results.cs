@@ -1,85 +1,54 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace DataForge.SelectionBench;
 
-/// <summary>One subset's figures: its held-out loss per training seed and how it was chosen.</summary>
-internal sealed record SubsetResult(string Name, bool IsRandom, int Records, double SelectionSeconds, IReadOnlyList<double> Losses, double TrainSecondsMean, IReadOnlyDictionary<string, int> Mix)
+/// <summary>One subset's figures: its held-out loss per training seed, its composition and how it was chosen.</summary>
+internal sealed record SubsetResult(string Name, string Budget, bool IsRandom, int Records, int Steps, double SelectionSeconds, IReadOnlyList<double> Losses, double TrainSecondsMean, IReadOnlyDictionary<string, int> Mix, int Unmatched)
 {
     public double Mean => Losses.Average();
 
-    public double Std => Math.Sqrt(Losses.Sum(l => (l - Mean) * (l - Mean)) / Math.Max(1, Losses.Count - 1));
+    public double Std => Stats.Std(Losses);
+
+    /// <summary>The share (0–1) of one planted kind in the subset.</summary>
+    public double Share(string kind) => Records == 0 ? 0 : Mix.GetValueOrDefault(kind) / (double)Records;
 }
 
-/// <summary>Everything one bench run measured, and its Markdown table.</summary>
-internal sealed record Results(string Mode, string Date, int Cores, int Pool, int Budget, int HeldOut, int Steps, FineTuneSettings Settings, double UntrainedLoss, IReadOnlyList<SubsetResult> Rows)
+/// <summary>The run's settings, for the tables' header.</summary>
+internal sealed record RunInfo(string Mode, string Date, int Cores, int Pool, int HeldOut, int Seeds, int Draws, FineTuneSettings Settings, IReadOnlyDictionary<string, int> PoolMix, string Proxy);
+
+/// <summary>Everything one bench run measured.</summary>
+internal sealed record Results(RunInfo Info, double UntrainedLoss, IReadOnlyList<SubsetResult> Rows)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    private IReadOnlyList<SubsetResult> RandomRows => [.. Rows.Where(r => r.IsRandom)];
+    /// <summary>The budgets' labels, in the order measured (the whole pool excluded).</summary>
+    public IReadOnlyList<string> Budgets => [.. Rows.Where(r => r.Budget != "100%").Select(r => r.Budget).Distinct()];
 
-    /// <summary>Mean over every random run (all draws, all training seeds).</summary>
-    public double RandomMean => RandomRows.SelectMany(r => r.Losses).Average();
+    /// <summary>The random draws at one budget.</summary>
+    public IReadOnlyList<SubsetResult> Random(string budget) => [.. Rows.Where(r => r.IsRandom && r.Budget == budget)];
 
-    /// <summary>The noise floor: the spread of the random draws' means (max − min).</summary>
-    public double RandomSpread => RandomRows.Max(r => r.Mean) - RandomRows.Min(r => r.Mean);
+    /// <summary>Mean over every random run at one budget (all draws, all training seeds).</summary>
+    public double RandomMean(string budget) => Random(budget).SelectMany(r => r.Losses).Average();
 
-    public string ToJson() => JsonSerializer.Serialize(new { results = this, random_mean = RandomMean, random_spread = RandomSpread }, Json);
+    /// <summary>The noise floor at one budget: the standard deviation of the random draws' means.</summary>
+    public double DrawStd(string budget) => Stats.Std([.. Random(budget).Select(r => r.Mean)]);
 
-    public string ToMarkdown()
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}
+
+/// <summary>Small statistics helpers.</summary>
+internal static class Stats
+{
+    /// <summary>Sample standard deviation (0 for fewer than two values).</summary>
+    public static double Std(IReadOnlyList<double> values)
     {
-        var text = new StringBuilder();
-        var all = RandomRows.SelectMany(r => r.Losses).ToList();
-        var allStd = Math.Sqrt(all.Sum(l => (l - RandomMean) * (l - RandomMean)) / Math.Max(1, all.Count - 1));
-        Line(text, $"mode {Mode}, {Date}, {Cores} cores (CPU): pool {Pool} records, budget {Budget} (10%), {Steps} optimizer steps of {Settings.BatchSize} per fine-tune (lr {F(Settings.LearningRate, "G3")}, full fine-tuning, max {Settings.MaxLength} tokens), {(Rows.Count > 0 ? Rows[0].Losses.Count : 0)} training seeds, {HeldOut} held-out target examples");
-        Line(text, "");
-        Line(text, "| selector | records | seeds / evol / code-evol / lintseq | selection wall time | held-out loss mean ± std | min–max | Δ vs random mean |");
-        Line(text, "|---|---:|---|---:|---:|---:|---:|");
-        Line(text, $"| untrained tiny (reference) | – | – | – | {F(UntrainedLoss)} | – | {Delta(UntrainedLoss)} |");
-        Line(text, $"| random, all draws ({all.Count} runs) | {Budget} | – | – | {F(RandomMean)} ± {F(allStd)} | {F(all.Min())}–{F(all.Max())} | 0 |");
-        foreach (var row in Rows)
+        if (values.Count < 2)
         {
-            var mix = string.Join(" / ", Evaluation.Parts.Select(p => row.Mix.GetValueOrDefault(p).ToString(CultureInfo.InvariantCulture)));
-            Line(text, $"| {row.Name} | {row.Records} | {mix} | {Seconds(row.SelectionSeconds)} | {F(row.Mean)} ± {F(row.Std)} | {F(row.Losses.Min())}–{F(row.Losses.Max())} | {Delta(row.Mean)} |");
+            return 0;
         }
 
-        Line(text, "");
-        Line(text, $"noise floor (random vs random): the {RandomRows.Count} draws' means span {F(RandomRows.Min(r => r.Mean))}–{F(RandomRows.Max(r => r.Mean))} ({F(RandomSpread)}); mean training-seed std within a draw {F(RandomRows.Average(r => r.Std))}.");
-        foreach (var row in Rows.Where(r => !r.IsRandom))
-        {
-            Line(text, $"{row.Name}: {Verdict(row)}");
-        }
-
-        Line(text, "");
-        Line(text, $"loss: mean over the held-out examples of each one's mean response-token loss (nats/token); lower is better. Fine-tune wall time about {Seconds(Rows.Average(r => r.TrainSecondsMean))} each.");
-        return text.ToString();
+        var mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
     }
-
-    private string Verdict(SubsetResult row)
-    {
-        var low = RandomRows.Min(r => r.Mean);
-        var high = RandomRows.Max(r => r.Mean);
-        var delta = row.Mean - RandomMean;
-        if (row.Mean < low && -delta > RandomSpread)
-        {
-            return $"below every random draw by more than the noise floor ({Delta(row.Mean)}): beats random here";
-        }
-
-        if (row.Mean > high && delta > RandomSpread)
-        {
-            return $"above every random draw by more than the noise floor ({Delta(row.Mean)}): worse than random here";
-        }
-
-        return $"within the noise floor of random ({Delta(row.Mean)} vs a spread of {F(RandomSpread)}): no measurable difference";
-    }
-
-    private string Delta(double mean) => (mean - RandomMean).ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture);
-
-    private static string F(double value, string format = "F3") => value.ToString(format, CultureInfo.InvariantCulture);
-
-    private static string Seconds(double seconds) => seconds < 0.01 ? "<0.01 s" : seconds < 60 ? $"{F(seconds, "F1")} s" : $"{F(seconds / 60, "F1")} min";
-
-    private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
 }
