@@ -11,12 +11,17 @@ internal sealed class Attention : nn.Module
     private readonly int _kvHeads;
     private readonly int _headDim;
 
+    // 1/√D, held for the module's lifetime: a Scalar made implicitly per call can be finalized while
+    // libtorch still reads it ("Unknown scalar type"; see RmsNorm).
+    private readonly Scalar _queryScale;
+
     public Attention(DecoderConfig config)
         : base(nameof(Attention))
     {
         _heads = config.Heads;
         _kvHeads = config.KvHeads;
         _headDim = config.HeadDim;
+        _queryScale = (1.0 / Math.Sqrt(_headDim)).ToScalar();
         Q = new Projection(config.HiddenSize, _heads * _headDim, config.AttentionBias);
         K = new Projection(config.HiddenSize, _kvHeads * _headDim, config.AttentionBias);
         V = new Projection(config.HiddenSize, _kvHeads * _headDim, config.AttentionBias);
@@ -72,7 +77,7 @@ internal sealed class Attention : nn.Module
     // relies on a row's bits not depending on its batch mates.
     private Tensor OneQueryAttention(Tensor q, Tensor k, Tensor v, Tensor mask)
     {
-        var scores = torch.matmul(q, k.transpose(-2, -1)).mul_(1.0 / Math.Sqrt(_headDim)).add_(mask); // (B, H, 1, S)
+        var scores = torch.matmul(q, k.transpose(-2, -1)).mul_(_queryScale).add_(mask); // (B, H, 1, S)
         return torch.matmul(nn.functional.softmax(scores, -1), v);                                      // (B, H, 1, D)
     }
 
